@@ -1,0 +1,219 @@
+package dev.jobsdk.core;
+
+import java.net.IDN;
+import java.net.InetAddress;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.time.Duration;
+import java.util.Locale;
+import dev.jobsdk.core.internal.Checks;
+import okhttp3.OkHttpClient;
+
+/**
+ * The settings every jobsdk client builder shares: where the API is, timeouts, retries, the
+ * default polling policy, and the HTTP client and scheduler to use. Vendor builders add their
+ * credentials.
+ *
+ * @param <B> the concrete builder type
+ */
+public abstract class ClientBuilder<B extends ClientBuilder<B>> {
+  private String baseUrl;
+  private Duration connectTimeout = Duration.ofSeconds(10);
+  private Duration readTimeout = Duration.ofSeconds(30);
+  private Duration callTimeout = Duration.ofSeconds(60);
+  private int maxRetries = 2;
+  private PollingPolicy pollingPolicy;
+  private OkHttpClient okHttpClient;
+  private JobScheduler scheduler;
+  private boolean allowInsecureHttp;
+
+  /** Creates a builder with the shared defaults. */
+  protected ClientBuilder() {}
+
+  @SuppressWarnings("unchecked")
+  private B self() {
+    return (B) this;
+  }
+
+  /**
+   * Sets the API's base URL. It must use https unless its host is a loopback address (such as
+   * {@code localhost} or {@code 127.0.0.1}) or {@link #allowInsecureHttp(boolean)} is set.
+   *
+   * @param baseUrl the base URL, e.g. {@code https://api.example.com}
+   * @return this builder
+   */
+  public B baseUrl(String baseUrl) {
+    this.baseUrl = Checks.notBlank(baseUrl, "baseUrl");
+    return self();
+  }
+
+  /**
+   * Sets how long to wait for a connection. Default 10 s.
+   *
+   * @param timeout positive
+   * @return this builder
+   */
+  public B connectTimeout(Duration timeout) {
+    this.connectTimeout = Checks.positive(timeout, "connectTimeout");
+    return self();
+  }
+
+  /**
+   * Sets how long to wait between bytes of a response. Default 30 s.
+   *
+   * @param timeout positive
+   * @return this builder
+   */
+  public B readTimeout(Duration timeout) {
+    this.readTimeout = Checks.positive(timeout, "readTimeout");
+    return self();
+  }
+
+  /**
+   * Sets how long one attempt of a call may take in all, from connecting to reading the last
+   * byte. Default 60 s.
+   *
+   * @param timeout positive
+   * @return this builder
+   */
+  public B callTimeout(Duration timeout) {
+    this.callTimeout = Checks.positive(timeout, "callTimeout");
+    return self();
+  }
+
+  /**
+   * Sets how many times a request that failed transiently (connection error, 408, 429, 5xx) is
+   * sent again. Only GETs and POSTs that carry an idempotency key are retried. Default 2.
+   *
+   * @param maxRetries zero or more
+   * @return this builder
+   */
+  public B maxRetries(int maxRetries) {
+    if (maxRetries < 0) {
+      throw new IllegalArgumentException("maxRetries must not be negative, was " + maxRetries);
+    }
+    this.maxRetries = maxRetries;
+    return self();
+  }
+
+  /**
+   * Sets the default polling policy of every wait. Default: the vendor's own policy.
+   *
+   * @param policy the policy
+   * @return this builder
+   */
+  public B pollingPolicy(PollingPolicy policy) {
+    this.pollingPolicy = Checks.notNull(policy, "pollingPolicy");
+    return self();
+  }
+
+  /**
+   * Shares an existing OkHttp client (its connection pool and dispatcher). The client derives its
+   * own instance with {@link OkHttpClient#newBuilder()} and this builder's timeouts, and never
+   * shuts the shared one down.
+   *
+   * @param client the client to share
+   * @return this builder
+   */
+  public B okHttpClient(OkHttpClient client) {
+    this.okHttpClient = Checks.notNull(client, "okHttpClient");
+    return self();
+  }
+
+  /**
+   * Sets the scheduler (clock and timer) of the client, for example a {@link
+   * dev.jobsdk.core.testing.VirtualScheduler} in tests. Default: one daemon scheduler owned by the
+   * client and stopped by its {@code close()}.
+   *
+   * @param scheduler the scheduler
+   * @return this builder
+   */
+  public B scheduler(JobScheduler scheduler) {
+    this.scheduler = Checks.notNull(scheduler, "scheduler");
+    return self();
+  }
+
+  /**
+   * Allows a plain-http base URL on a non-loopback host (for a local proxy or a test network).
+   * Credentials then travel unencrypted. Default false.
+   *
+   * @param allow whether to allow it
+   * @return this builder
+   */
+  public B allowInsecureHttp(boolean allow) {
+    this.allowInsecureHttp = allow;
+    return self();
+  }
+
+  /**
+   * Validates and returns the settings, for the vendor builder's {@code build()}.
+   *
+   * @param defaultBaseUrl the vendor's production URL, or null if it has none
+   * @param defaultPolicy the vendor's default polling policy
+   * @return the settings
+   * @throws IllegalStateException if no base URL was set and the vendor has no default
+   * @throws IllegalArgumentException if the base URL is not valid
+   */
+  protected final ClientSettings settings(String defaultBaseUrl, PollingPolicy defaultPolicy) {
+    String url = baseUrl != null ? baseUrl : defaultBaseUrl;
+    if (url == null) {
+      throw new IllegalStateException("baseUrl is required");
+    }
+    return new ClientSettings(
+        validateBaseUrl(url, allowInsecureHttp),
+        connectTimeout,
+        readTimeout,
+        callTimeout,
+        maxRetries,
+        pollingPolicy != null ? pollingPolicy : defaultPolicy,
+        okHttpClient,
+        scheduler);
+  }
+
+  static String validateBaseUrl(String url, boolean allowInsecureHttp) {
+    URI uri;
+    try {
+      uri = new URI(url.strip());
+    } catch (URISyntaxException e) {
+      throw new IllegalArgumentException("baseUrl is not a valid URL: " + e.getReason());
+    }
+    String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+    if (!scheme.equals("https") && !scheme.equals("http")) {
+      throw new IllegalArgumentException("baseUrl must be an http or https URL");
+    }
+    if (uri.getRawUserInfo() != null) {
+      throw new IllegalArgumentException(
+          "baseUrl must not contain user info; pass credentials to the builder instead");
+    }
+    if (uri.getHost() == null || uri.getHost().isEmpty()) {
+      throw new IllegalArgumentException("baseUrl must have a host");
+    }
+    if (uri.getRawQuery() != null || uri.getRawFragment() != null) {
+      throw new IllegalArgumentException("baseUrl must not have a query or fragment");
+    }
+    if (scheme.equals("http") && !allowInsecureHttp && !isLoopback(uri.getHost())) {
+      throw new IllegalArgumentException(
+          "baseUrl must use https; plain http is allowed only for loopback hosts or with"
+              + " allowInsecureHttp(true)");
+    }
+    return uri.toString();
+  }
+
+  static boolean isLoopback(String host) {
+    String h = host.startsWith("[") ? host.substring(1, host.length() - 1) : host;
+    String ascii = IDN.toASCII(h).toLowerCase(Locale.ROOT);
+    if (ascii.equals("localhost") || ascii.endsWith(".localhost")) {
+      return true;
+    }
+    boolean literal = h.contains(":") || h.chars().allMatch(c -> Character.isDigit(c) || c == '.');
+    if (!literal) {
+      return false;
+    }
+    try {
+      return InetAddress.getByName(h).isLoopbackAddress();
+    } catch (java.net.UnknownHostException e) {
+      return false;
+    }
+  }
+
+}

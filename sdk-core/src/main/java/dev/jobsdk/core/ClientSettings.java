@@ -1,0 +1,128 @@
+package dev.jobsdk.core;
+
+import java.time.Duration;
+import java.util.Optional;
+import okhttp3.OkHttpClient;
+
+/**
+ * The transport and polling settings a client was built with (never its credential). Produced by
+ * {@link ClientBuilder}; vendor clients read it when they start.
+ */
+public final class ClientSettings {
+  private final String baseUrl;
+  private final Duration connectTimeout;
+  private final Duration readTimeout;
+  private final Duration callTimeout;
+  private final int maxRetries;
+  private final PollingPolicy pollingPolicy;
+  private final OkHttpClient okHttpClient;
+  private final JobScheduler scheduler;
+
+  ClientSettings(
+      String baseUrl,
+      Duration connectTimeout,
+      Duration readTimeout,
+      Duration callTimeout,
+      int maxRetries,
+      PollingPolicy pollingPolicy,
+      OkHttpClient okHttpClient,
+      JobScheduler scheduler) {
+    this.baseUrl = baseUrl;
+    this.connectTimeout = connectTimeout;
+    this.readTimeout = readTimeout;
+    this.callTimeout = callTimeout;
+    this.maxRetries = maxRetries;
+    this.pollingPolicy = pollingPolicy;
+    this.okHttpClient = okHttpClient;
+    this.scheduler = scheduler;
+  }
+
+  /**
+   * Returns the validated base URL.
+   *
+   * @return the base URL
+   */
+  public String baseUrl() {
+    return baseUrl;
+  }
+
+  /**
+   * Returns the connect timeout.
+   *
+   * @return the timeout
+   */
+  public Duration connectTimeout() {
+    return connectTimeout;
+  }
+
+  /**
+   * Returns the read timeout (between bytes).
+   *
+   * @return the timeout
+   */
+  public Duration readTimeout() {
+    return readTimeout;
+  }
+
+  /**
+   * Returns the whole-call timeout of one attempt.
+   *
+   * @return the timeout
+   */
+  public Duration callTimeout() {
+    return callTimeout;
+  }
+
+  /**
+   * Returns how many times a retryable request is sent again.
+   *
+   * @return the retry count
+   */
+  public int maxRetries() {
+    return maxRetries;
+  }
+
+  /**
+   * Returns the client's default polling policy.
+   *
+   * @return the policy
+   */
+  public PollingPolicy pollingPolicy() {
+    return pollingPolicy;
+  }
+
+  /**
+   * Returns the OkHttp client to derive from, if the user supplied one.
+   *
+   * @return the shared client, or empty
+   */
+  public Optional<OkHttpClient> okHttpClient() {
+    return Optional.ofNullable(okHttpClient);
+  }
+
+  /**
+   * Returns the scheduler, if the user supplied one.
+   *
+   * @return the scheduler, or empty for a client-owned default
+   */
+  public Optional<JobScheduler> scheduler() {
+    return Optional.ofNullable(scheduler);
+  }
+
+  @Override
+  public String toString() {
+    return "ClientSettings{baseUrl="
+        + baseUrl
+        + ", connectTimeout="
+        + connectTimeout
+        + ", readTimeout="
+        + readTimeout
+        + ", callTimeout="
+        + callTimeout
+        + ", maxRetries="
+        + maxRetries
+        + ", pollingPolicy="
+        + pollingPolicy
+        + '}';
+  }
+}

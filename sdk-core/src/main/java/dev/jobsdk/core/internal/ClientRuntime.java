@@ -1,0 +1,148 @@
+package dev.jobsdk.core.internal;
+
+import dev.jobsdk.core.ClientSettings;
+import dev.jobsdk.core.JobScheduler;
+import dev.jobsdk.core.JobSnapshot;
+import dev.jobsdk.core.PollingPolicy;
+import dev.jobsdk.core.ProgressListener;
+import java.time.Clock;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import okhttp3.HttpUrl;
+import okhttp3.OkHttpClient;
+
+/**
+ * What a vendor client stands on: its transport, scheduler and poller, built from the builder's
+ * settings, and released together by {@link #close()}.
+ */
+public final class ClientRuntime implements AutoCloseable {
+  private final Transport transport;
+  private final JobScheduler scheduler;
+  private final Poller poller;
+  private final PollingPolicy defaultPolicy;
+  private final OkHttpClient ownedHttp;
+  private final DefaultJobScheduler ownedScheduler;
+
+  private ClientRuntime(
+      Transport transport,
+      JobScheduler scheduler,
+      PollingPolicy defaultPolicy,
+      OkHttpClient ownedHttp,
+      DefaultJobScheduler ownedScheduler) {
+    this.transport = transport;
+    this.scheduler = scheduler;
+    this.poller = new Poller(scheduler);
+    this.defaultPolicy = defaultPolicy;
+    this.ownedHttp = ownedHttp;
+    this.ownedScheduler = ownedScheduler;
+  }
+
+  /**
+   * Builds the runtime.
+   *
+   * @param settings the builder's settings
+   * @param auth makes the client's credential; it receives an unauthenticated transport for
+   *     login calls
+   * @return the runtime
+   */
+  public static ClientRuntime create(ClientSettings settings, Function<Transport, Auth> auth) {
+    DefaultJobScheduler ownedScheduler =
+        settings.scheduler().isPresent() ? null : new DefaultJobScheduler();
+    JobScheduler scheduler = settings.scheduler().orElse(ownedScheduler);
+    OkHttpClient.Builder http =
+        settings.okHttpClient().map(OkHttpClient::newBuilder).orElseGet(OkHttpClient.Builder::new);
+    http.connectTimeout(settings.connectTimeout())
+        .readTimeout(settings.readTimeout())
+        .writeTimeout(settings.readTimeout())
+        .callTimeout(settings.callTimeout())
+        // OkHttp would silently resend a non-idempotent POST on a stale connection; the
+        // transport's own retry decides what is safe to send twice.
+        .retryOnConnectionFailure(false);
+    OkHttpClient client = http.build();
+    Transport unauthenticated =
+        new Transport(
+            HttpUrl.get(settings.baseUrl()),
+            client,
+            Auth.none(),
+            scheduler,
+            settings.maxRetries(),
+            settings.pollingPolicy());
+    Transport transport = unauthenticated.withAuth(auth.apply(unauthenticated));
+    return new ClientRuntime(
+        transport,
+        scheduler,
+        settings.pollingPolicy(),
+        settings.okHttpClient().isPresent() ? null : client,
+        ownedScheduler);
+  }
+
+  /**
+   * Returns the authenticated transport.
+   *
+   * @return the transport
+   */
+  public Transport transport() {
+    return transport;
+  }
+
+  /**
+   * Returns the client's clock.
+   *
+   * @return the clock
+   */
+  public Clock clock() {
+    return scheduler.clock();
+  }
+
+  /**
+   * Returns the client's default polling policy.
+   *
+   * @return the policy
+   */
+  public PollingPolicy defaultPolicy() {
+    return defaultPolicy;
+  }
+
+  /**
+   * Waits on the calling thread (see {@link Poller#await}).
+   *
+   * @param jobId the job
+   * @param poll fetches one snapshot
+   * @param policy the policy, or null for the client's default
+   * @param listener the listener, or null
+   * @param <S> the snapshot type
+   * @return the terminal snapshot of a successful job
+   */
+  public <S extends JobSnapshot> S await(
+      String jobId, Supplier<S> poll, PollingPolicy policy, ProgressListener<? super S> listener) {
+    return poller.await(jobId, poll, policy != null ? policy : defaultPolicy, listener);
+  }
+
+  /**
+   * Waits asynchronously (see {@link Poller#awaitAsync}).
+   *
+   * @param jobId the job
+   * @param poll fetches one snapshot
+   * @param policy the policy, or null for the client's default
+   * @param listener the listener, or null
+   * @param <S> the snapshot type
+   * @return a future of the terminal snapshot of a successful job
+   */
+  public <S extends JobSnapshot> CompletableFuture<S> awaitAsync(
+      String jobId, Supplier<S> poll, PollingPolicy policy, ProgressListener<? super S> listener) {
+    return poller.awaitAsync(jobId, poll, policy != null ? policy : defaultPolicy, listener);
+  }
+
+  /** Stops the client-owned scheduler and releases client-owned HTTP threads and connections. */
+  @Override
+  public void close() {
+    if (ownedScheduler != null) {
+      ownedScheduler.close();
+    }
+    if (ownedHttp != null) {
+      ownedHttp.dispatcher().executorService().shutdown();
+      ownedHttp.connectionPool().evictAll();
+    }
+  }
+}

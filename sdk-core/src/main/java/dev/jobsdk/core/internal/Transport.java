@@ -1,0 +1,370 @@
+package dev.jobsdk.core.internal;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JavaType;
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.jobsdk.core.ApiConnectionException;
+import dev.jobsdk.core.ApiException;
+import dev.jobsdk.core.InvalidResponseException;
+import dev.jobsdk.core.JobScheduler;
+import dev.jobsdk.core.JobSdkException;
+import dev.jobsdk.core.PollingPolicy;
+import io.github.resilience4j.core.IntervalBiFunction;
+import io.github.resilience4j.retry.Retry;
+import io.github.resilience4j.retry.RetryConfig;
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.net.SocketTimeoutException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.function.DoubleSupplier;
+import okhttp3.FormBody;
+import okhttp3.HttpUrl;
+import okhttp3.MediaType;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.RequestBody;
+import okhttp3.Response;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The one request path of every client: builds the request, authenticates it, sends it, retries
+ * transient failures (resilience4j-retry decides, the client's scheduler waits), maps error
+ * answers to exceptions and decodes JSON. Every response body is closed. Thread-safe.
+ */
+public final class Transport {
+  private static final Logger log = LoggerFactory.getLogger(Transport.class);
+  private static final MediaType JSON = MediaType.get("application/json; charset=utf-8");
+  private static final int MAX_ERROR_BODY_BYTES = 64 * 1024;
+
+  /** First retry back-off of a request; doubles per retry up to {@link #RETRY_MAX_DELAY}. */
+  static final Duration RETRY_INITIAL_DELAY = Duration.ofMillis(500);
+
+  /** Longest retry back-off of a request (before jitter). */
+  static final Duration RETRY_MAX_DELAY = Duration.ofSeconds(8);
+
+  private final HttpUrl baseUrl;
+  private final OkHttpClient http;
+  private final Auth auth;
+  private final JobScheduler scheduler;
+  private final int maxRetries;
+  private final PollingPolicy clamp;
+  private final DoubleSupplier random;
+  private final Retry retry;
+
+  /**
+   * Creates a transport.
+   *
+   * @param baseUrl the API's base URL
+   * @param http the HTTP client
+   * @param auth how requests are authenticated
+   * @param scheduler the client's scheduler (clock and retry waits)
+   * @param maxRetries how many times a retryable request is sent again
+   * @param clamp the policy whose Retry-After clamp applies to request retries
+   * @param random uniform values in [0, 1) for retry jitter
+   */
+  public Transport(
+      HttpUrl baseUrl,
+      OkHttpClient http,
+      Auth auth,
+      JobScheduler scheduler,
+      int maxRetries,
+      PollingPolicy clamp,
+      DoubleSupplier random) {
+    this.baseUrl = baseUrl;
+    this.http = http;
+    this.auth = auth;
+    this.scheduler = scheduler;
+    this.maxRetries = maxRetries;
+    this.clamp = clamp;
+    this.random = random;
+    RetryConfig config =
+        RetryConfig.custom()
+            .maxAttempts(maxRetries + 1)
+            .retryOnException(t -> t instanceof JobSdkException e && e.isRetryable())
+            .intervalBiFunction((IntervalBiFunction<Object>) (attempt, outcome) -> retryDelay(attempt, outcome.isLeft() ? outcome.getLeft() : null).toMillis())
+            .failAfterMaxAttempts(false)
+            .build();
+    this.retry = Retry.of("jobsdk", config);
+  }
+
+  /**
+   * Creates a transport with thread-local randomness for jitter.
+   *
+   * @param baseUrl the API's base URL
+   * @param http the HTTP client
+   * @param auth how requests are authenticated
+   * @param scheduler the client's scheduler
+   * @param maxRetries how many times a retryable request is sent again
+   * @param clamp the policy whose Retry-After clamp applies
+   */
+  public Transport(
+      HttpUrl baseUrl,
+      OkHttpClient http,
+      Auth auth,
+      JobScheduler scheduler,
+      int maxRetries,
+      PollingPolicy clamp) {
+    this(
+        baseUrl,
+        http,
+        auth,
+        scheduler,
+        maxRetries,
+        clamp,
+        () -> ThreadLocalRandom.current().nextDouble());
+  }
+
+  /**
+   * Returns a transport sharing everything with this one but the credential.
+   *
+   * @param newAuth the credential
+   * @return the new transport
+   */
+  public Transport withAuth(Auth newAuth) {
+    return new Transport(baseUrl, http, newAuth, scheduler, maxRetries, clamp, random);
+  }
+
+  /**
+   * Returns the client's clock.
+   *
+   * @return the clock
+   */
+  public Clock clock() {
+    return scheduler.clock();
+  }
+
+  /**
+   * Returns the base URL.
+   *
+   * @return the base URL
+   */
+  public HttpUrl baseUrl() {
+    return baseUrl;
+  }
+
+  /**
+   * Sends a request and decodes the JSON answer.
+   *
+   * @param request the request
+   * @param type the class to decode into
+   * @param <T> the result type
+   * @return the decoded body
+   */
+  public <T> T json(ApiRequest request, Class<T> type) {
+    return json(request, Json.MAPPER.constructType(type));
+  }
+
+  /**
+   * Sends a request and decodes the JSON answer.
+   *
+   * @param request the request
+   * @param type the type to decode into
+   * @param <T> the result type
+   * @return the decoded body
+   */
+  public <T> T json(ApiRequest request, JavaType type) {
+    return execute(
+        request,
+        response -> {
+          T value = Json.MAPPER.readValue(response.body().byteStream(), type);
+          if (value == null) {
+            throw new InvalidResponseException(
+                request + " returned an empty body where JSON was expected", null);
+          }
+          return value;
+        },
+        false);
+  }
+
+  /**
+   * Sends a request and returns the answer as a JSON tree, or as a text node when the body is
+   * not JSON (some endpoints answer with a bare string).
+   *
+   * @param request the request
+   * @return the body
+   */
+  public JsonNode tree(ApiRequest request) {
+    return execute(
+        request,
+        response -> {
+          String body = response.body().string();
+          String trimmed = body.strip();
+          if (trimmed.isEmpty()) {
+            return Json.MAPPER.getNodeFactory().textNode("");
+          }
+          char first = trimmed.charAt(0);
+          if (first == '{' || first == '[' || first == '"') {
+            return Json.MAPPER.readTree(trimmed);
+          }
+          return Json.MAPPER.getNodeFactory().textNode(trimmed);
+        },
+        false);
+  }
+
+  /**
+   * Sends a request and streams the answer; the caller must close the result.
+   *
+   * @param request the request
+   * @return the open download
+   */
+  public Download download(ApiRequest request) {
+    return execute(request, Download::new, true);
+  }
+
+  /** Reads a successful response. */
+  @FunctionalInterface
+  interface BodyReader<T> {
+    T read(Response response) throws IOException;
+  }
+
+  private <T> T execute(ApiRequest req, BodyReader<T> reader, boolean streams) {
+    HttpUrl url = url(req);
+    String path = url.encodedPath();
+    Request.Builder template = new Request.Builder().url(url);
+    template.header("User-Agent", Version.USER_AGENT);
+    template.header("Accept", streams ? "*/*" : "application/json");
+    req.headers.forEach(template::header);
+    if (req.idempotencyKey != null) {
+      template.header("Idempotency-Key", req.idempotencyKey);
+    }
+    template.method(req.method, body(req));
+    Retry.AsyncContext<Object> context = retry.asyncContext();
+    boolean refreshed = false;
+    int attempt = 0;
+    while (true) {
+      attempt++;
+      Request.Builder builder = template.build().newBuilder();
+      String credential = req.authenticated ? auth.apply(builder) : null;
+      Request request = builder.build();
+      if (log.isTraceEnabled()) {
+        log.trace("{} {} headers: {}", req.method, path, Redaction.headers(request.headers()));
+      }
+      long started = System.nanoTime();
+      JobSdkException failure;
+      Response response = null;
+      boolean keepOpen = false;
+      try {
+        response = http.newCall(request).execute();
+        int code = response.code();
+        log.debug(
+            "{} {} -> {} in {} ms (attempt {})",
+            req.method,
+            path,
+            code,
+            TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started),
+            attempt);
+        if (code == 401 && credential != null && !refreshed && auth.refreshAfter401(credential)) {
+          refreshed = true;
+          attempt--;
+          log.debug("{} {} -> 401; refreshing the token and sending once more", req.method, path);
+          continue;
+        }
+        if (response.isSuccessful()) {
+          T value = reader.read(response);
+          keepOpen = streams;
+          context.onComplete();
+          return value;
+        }
+        String body = response.peekBody(MAX_ERROR_BODY_BYTES).string();
+        Response r = response;
+        failure = ErrorMapper.map(code, req.method, path, r::header, body, scheduler.clock());
+      } catch (JsonProcessingException e) {
+        failure =
+            new InvalidResponseException(
+                req.method + " " + path + " returned a body that is not the expected JSON: "
+                    + e.getOriginalMessage(),
+                e);
+      } catch (IOException e) {
+        boolean timeout = e instanceof SocketTimeoutException || e instanceof InterruptedIOException;
+        log.debug("{} {} failed (attempt {}): {}", req.method, path, attempt, e.toString());
+        failure =
+            new ApiConnectionException(
+                req.method + " " + path + " failed: " + e.getMessage(), e, timeout);
+      } catch (InvalidResponseException e) {
+        failure = e;
+      } finally {
+        if (response != null && !keepOpen) {
+          response.close();
+        }
+      }
+      if (!req.retryable() || maxRetries == 0) {
+        throw failure;
+      }
+      long delayMillis = context.onError(failure);
+      if (delayMillis < 0) {
+        throw failure;
+      }
+      log.debug(
+          "{} {} failed with {}; retry {} of {} in {} ms",
+          req.method,
+          path,
+          failure.getClass().getSimpleName(),
+          attempt,
+          maxRetries,
+          delayMillis);
+      try {
+        scheduler.sleep(Duration.ofMillis(delayMillis));
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new ApiConnectionException(
+            "Interrupted while waiting to retry " + req.method + " " + path, e, false);
+      }
+    }
+  }
+
+  /**
+   * Returns the delay before retry number {@code attempt} (1-based): the server's Retry-After,
+   * clamped, when the failure carried one; otherwise 500 ms doubling per retry up to 8 s, with
+   * equal jitter.
+   *
+   * @param attempt the number of the failed attempt
+   * @param failure the failure, or null
+   * @return the delay
+   */
+  Duration retryDelay(int attempt, Throwable failure) {
+    if (failure instanceof ApiException api && api.retryAfter().isPresent()) {
+      return clamp.clampRetryAfter(api.retryAfter().get());
+    }
+    double nanos = RETRY_INITIAL_DELAY.toNanos() * Math.pow(2, Math.max(0, attempt - 1));
+    Duration base = Duration.ofNanos((long) Math.min(nanos, RETRY_MAX_DELAY.toNanos()));
+    return PollDecision.jitter(base, PollingPolicy.Jitter.EQUAL, random);
+  }
+
+  /**
+   * Returns the full URL of a request.
+   *
+   * @param req the request
+   * @return the URL
+   */
+  public HttpUrl url(ApiRequest req) {
+    HttpUrl.Builder b = baseUrl.newBuilder();
+    for (String s : req.segments) {
+      b.addPathSegment(s);
+    }
+    for (Map.Entry<String, String> q : req.query.entrySet()) {
+      b.addQueryParameter(q.getKey(), q.getValue());
+    }
+    return b.build();
+  }
+
+  private static RequestBody body(ApiRequest req) {
+    if (req.formBody != null) {
+      FormBody.Builder form = new FormBody.Builder();
+      req.formBody.forEach(form::add);
+      return form.build();
+    }
+    if (req.jsonBody != null) {
+      try {
+        return RequestBody.create(Json.MAPPER.writeValueAsBytes(req.jsonBody), JSON);
+      } catch (JsonProcessingException e) {
+        throw new IllegalArgumentException("request body cannot be written as JSON", e);
+      }
+    }
+    return "POST".equals(req.method) ? RequestBody.create(new byte[0], null) : null;
+  }
+}
