@@ -69,6 +69,7 @@ public sealed interface Auth {
 
   /** No credential. */
   enum None implements Auth {
+    /** The single instance. */
     INSTANCE;
 
     @Override
