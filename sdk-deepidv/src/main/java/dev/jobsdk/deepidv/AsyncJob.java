@@ -1,0 +1,288 @@
+package dev.jobsdk.deepidv;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.jobsdk.core.JobSnapshot;
+import dev.jobsdk.core.JobState;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * A DeepIDV async job as {@code GET /v1/async-jobs/{jobId}} reports it: a union discriminated on
+ * its status. Each status is its own record, so a result exists only on {@link Ready} and an error
+ * only on {@link Failed}:
+ *
+ * <pre>{@code
+ * AsyncJob<AdverseMediaResult> job = client.asyncJobs().retrieve(jobId, AdverseMediaResult.class);
+ * if (job instanceof AsyncJob.Ready<AdverseMediaResult> ready) {
+ *   System.out.println(ready.result().riskLevel());
+ * } else if (job instanceof AsyncJob.Failed<AdverseMediaResult> failed) {
+ *   System.err.println(failed.error());
+ * }
+ * }</pre>
+ *
+ * <p>A status this SDK does not know yet arrives as {@link Unknown} (state {@link
+ * JobState#UNKNOWN}) with the whole response kept, instead of failing the call. Statuses are matched
+ * case-insensitively ({@code "PENDING"} from older server builds is {@link Pending}); {@link
+ * #rawStatus()} is the string exactly as sent.
+ *
+ * <p>{@link #createdAt()} is read whether the server sends epoch seconds or epoch milliseconds
+ * (the vendor's documentation and its own SDK disagree): numbers below 10<sup>12</sup> are seconds.
+ *
+ * @param <R> the type the result of a {@link Ready} job is read as: {@link AdverseMediaResult}
+ *     for a screening, {@link JsonNode} or {@code Map} for kinds this SDK does not model
+ */
+public sealed interface AsyncJob<R> extends JobSnapshot
+    permits AsyncJob.Pending, AsyncJob.Processing, AsyncJob.Ready, AsyncJob.Failed,
+        AsyncJob.Unknown {
+
+  /**
+   * Returns the job's id.
+   *
+   * @return the id, never null
+   */
+  String jobId();
+
+  /**
+   * Returns when the job was created.
+   *
+   * @return the creation time
+   */
+  Instant createdAt();
+
+  /**
+   * Returns when the job last changed.
+   *
+   * @return the last update time
+   */
+  Instant updatedAt();
+
+  /**
+   * Returns the job's id; the same as {@link #jobId()}.
+   *
+   * @return the id
+   */
+  @Override
+  default String id() {
+    return jobId();
+  }
+
+  /**
+   * Queued, not yet picked up (status {@code pending}).
+   *
+   * @param jobId the job's id
+   * @param rawStatus the status as sent
+   * @param createdAt when the job was created
+   * @param updatedAt when the job last changed
+   * @param <R> the result type of the job once it is ready
+   */
+  record Pending<R>(String jobId, String rawStatus, Instant createdAt, Instant updatedAt)
+      implements AsyncJob<R> {
+    /**
+     * Checks the components.
+     *
+     * @param jobId the job's id
+     * @param rawStatus the status as sent
+     * @param createdAt when the job was created
+     * @param updatedAt when the job last changed
+     */
+    public Pending {
+      Objects.requireNonNull(jobId, "jobId");
+      Objects.requireNonNull(rawStatus, "rawStatus");
+      Objects.requireNonNull(createdAt, "createdAt");
+      Objects.requireNonNull(updatedAt, "updatedAt");
+    }
+
+    /**
+     * Returns {@link JobState#PENDING}.
+     *
+     * @return the state
+     */
+    @Override
+    public JobState state() {
+      return JobState.PENDING;
+    }
+  }
+
+  /**
+   * Being worked on (status {@code processing}).
+   *
+   * @param jobId the job's id
+   * @param rawStatus the status as sent
+   * @param createdAt when the job was created
+   * @param updatedAt when the job last changed
+   * @param <R> the result type of the job once it is ready
+   */
+  record Processing<R>(String jobId, String rawStatus, Instant createdAt, Instant updatedAt)
+      implements AsyncJob<R> {
+    /**
+     * Checks the components.
+     *
+     * @param jobId the job's id
+     * @param rawStatus the status as sent
+     * @param createdAt when the job was created
+     * @param updatedAt when the job last changed
+     */
+    public Processing {
+      Objects.requireNonNull(jobId, "jobId");
+      Objects.requireNonNull(rawStatus, "rawStatus");
+      Objects.requireNonNull(createdAt, "createdAt");
+      Objects.requireNonNull(updatedAt, "updatedAt");
+    }
+
+    /**
+     * Returns {@link JobState#RUNNING}.
+     *
+     * @return the state
+     */
+    @Override
+    public JobState state() {
+      return JobState.RUNNING;
+    }
+  }
+
+  /**
+   * Finished successfully (status {@code ready}); the result is available. Fetch it promptly: the
+   * server deletes jobs after a retention period, after which the id answers 404.
+   *
+   * @param jobId the job's id
+   * @param rawStatus the status as sent
+   * @param createdAt when the job was created
+   * @param updatedAt when the job last changed
+   * @param result the result, read as the type the caller asked for
+   * @param <R> the result type
+   */
+  record Ready<R>(String jobId, String rawStatus, Instant createdAt, Instant updatedAt, R result)
+      implements AsyncJob<R> {
+    /**
+     * Checks the components.
+     *
+     * @param jobId the job's id
+     * @param rawStatus the status as sent
+     * @param createdAt when the job was created
+     * @param updatedAt when the job last changed
+     * @param result the result
+     */
+    public Ready {
+      Objects.requireNonNull(jobId, "jobId");
+      Objects.requireNonNull(rawStatus, "rawStatus");
+      Objects.requireNonNull(createdAt, "createdAt");
+      Objects.requireNonNull(updatedAt, "updatedAt");
+      Objects.requireNonNull(result, "result");
+    }
+
+    /**
+     * Returns {@link JobState#SUCCEEDED}.
+     *
+     * @return the state
+     */
+    @Override
+    public JobState state() {
+      return JobState.SUCCEEDED;
+    }
+
+    /**
+     * Describes the job without its result, which may hold personal data.
+     *
+     * @return a short description
+     */
+    @Override
+    public String toString() {
+      return "Ready[jobId=" + jobId + ", createdAt=" + createdAt + ", updatedAt=" + updatedAt + "]";
+    }
+  }
+
+  /**
+   * Finished unsuccessfully (status {@code failed}).
+   *
+   * @param jobId the job's id
+   * @param rawStatus the status as sent
+   * @param createdAt when the job was created
+   * @param updatedAt when the job last changed
+   * @param error what went wrong, as the server described it (for example {@code "upstream
+   *     timeout"}); empty if it sent no description
+   * @param <R> the result type the job would have had
+   */
+  record Failed<R>(
+      String jobId, String rawStatus, Instant createdAt, Instant updatedAt, String error)
+      implements AsyncJob<R> {
+    /**
+     * Checks the components; a null error becomes empty.
+     *
+     * @param jobId the job's id
+     * @param rawStatus the status as sent
+     * @param createdAt when the job was created
+     * @param updatedAt when the job last changed
+     * @param error the failure description
+     */
+    public Failed {
+      Objects.requireNonNull(jobId, "jobId");
+      Objects.requireNonNull(rawStatus, "rawStatus");
+      Objects.requireNonNull(createdAt, "createdAt");
+      Objects.requireNonNull(updatedAt, "updatedAt");
+      error = error == null ? "" : error;
+    }
+
+    /**
+     * Returns {@link JobState#FAILED}.
+     *
+     * @return the state
+     */
+    @Override
+    public JobState state() {
+      return JobState.FAILED;
+    }
+
+    /**
+     * Returns the failure description.
+     *
+     * @return the error, or empty if the server sent none
+     */
+    @Override
+    public Optional<String> errorMessage() {
+      return error.isBlank() ? Optional.empty() : Optional.of(error);
+    }
+  }
+
+  /**
+   * A status this SDK does not know. A wait keeps polling through it unless its policy says {@link
+   * dev.jobsdk.core.PollingPolicy.UnknownStatus#FAIL}.
+   *
+   * @param jobId the job's id
+   * @param rawStatus the status as sent
+   * @param createdAt when the job was created
+   * @param updatedAt when the job last changed
+   * @param body the whole response, so that nothing the server sent is lost
+   * @param <R> the result type the job would have when ready
+   */
+  record Unknown<R>(
+      String jobId, String rawStatus, Instant createdAt, Instant updatedAt, JsonNode body)
+      implements AsyncJob<R> {
+    /**
+     * Checks the components.
+     *
+     * @param jobId the job's id
+     * @param rawStatus the status as sent
+     * @param createdAt when the job was created
+     * @param updatedAt when the job last changed
+     * @param body the whole response
+     */
+    public Unknown {
+      Objects.requireNonNull(jobId, "jobId");
+      Objects.requireNonNull(rawStatus, "rawStatus");
+      Objects.requireNonNull(createdAt, "createdAt");
+      Objects.requireNonNull(updatedAt, "updatedAt");
+      Objects.requireNonNull(body, "body");
+    }
+
+    /**
+     * Returns {@link JobState#UNKNOWN}.
+     *
+     * @return the state
+     */
+    @Override
+    public JobState state() {
+      return JobState.UNKNOWN;
+    }
+  }
+}

@@ -1,0 +1,240 @@
+package dev.jobsdk.deepidv;
+
+import dev.jobsdk.core.ClientBuilder;
+import dev.jobsdk.core.ClientSettings;
+import dev.jobsdk.core.PollingPolicy;
+import dev.jobsdk.core.internal.Auth;
+import dev.jobsdk.core.internal.Checks;
+import dev.jobsdk.core.internal.ClientRuntime;
+import dev.jobsdk.core.internal.Redaction;
+import dev.jobsdk.deepidv.internal.AsyncJobServiceImpl;
+import dev.jobsdk.deepidv.internal.ScreeningServiceImpl;
+import java.time.Duration;
+import java.util.function.Function;
+
+/**
+ * The DeepIDV client: adverse-media screening and the async jobs it runs as.
+ *
+ * <pre>{@code
+ * try (DeepIdvClient client = DeepIdvClient.builder().apiKey("sk_live_...").build()) {
+ *   AdverseMediaScreening screening = client.screening().adverseMedia(request);
+ *   AdverseMediaResult result = screening.awaitCompletion();
+ * }
+ * }</pre>
+ *
+ * <p>Create one client and share it: it is thread-safe, and its connection pool and scheduler
+ * serve every call and wait. {@link #close()} releases them (threads and connections the client
+ * created; an {@code OkHttpClient} or scheduler passed to the builder is left running).
+ *
+ * <p>Every request carries the API key in the {@code x-api-key} header. The key never appears in
+ * {@code toString()}, log lines or exception messages.
+ */
+public final class DeepIdvClient implements AutoCloseable {
+
+  /** The production (and sandbox: the key decides) base URL: {@value}. */
+  public static final String DEFAULT_BASE_URL = "https://api.deepidv.com";
+
+  /** The environment variable {@link #fromEnv()} reads the API key from: {@value}. */
+  public static final String API_KEY_ENV = "DEEPIDV_API_KEY";
+
+  /** The environment variable {@link #fromEnv()} reads an optional base URL from: {@value}. */
+  public static final String BASE_URL_ENV = "DEEPIDV_BASE_URL";
+
+  /**
+   * The default polling policy of every wait, following DeepIDV's advice to poll every 2 to 5
+   * seconds (jobs typically take 30 to 60 seconds, up to 3 minutes): the first poll at once, then
+   * every 2 s growing by 1.5x to 5 s, each delay with equal jitter (between half and all of it, so
+   * that many jobs started together do not poll in step), giving up after 10 minutes. Unknown
+   * statuses are polled through; 5 transient poll errors in a row end the wait.
+   */
+  public static final PollingPolicy DEFAULT_POLLING_POLICY =
+      PollingPolicy.builder()
+          .initialDelay(Duration.ZERO)
+          .interval(Duration.ofSeconds(2))
+          .multiplier(1.5)
+          .maxInterval(Duration.ofSeconds(5))
+          .jitter(PollingPolicy.Jitter.EQUAL)
+          .totalTimeout(Duration.ofMinutes(10))
+          .build();
+
+  private static final String API_KEY_HEADER = "x-api-key";
+
+  private final ClientRuntime runtime;
+  private final String baseUrl;
+  private final AsyncJobService asyncJobs;
+  private final ScreeningService screening;
+
+  private DeepIdvClient(ClientSettings settings, String apiKey) {
+    this.runtime = ClientRuntime.create(settings, t -> Auth.apiKeyHeader(API_KEY_HEADER, apiKey));
+    this.baseUrl = settings.baseUrl();
+    AsyncJobServiceImpl jobs = new AsyncJobServiceImpl(runtime);
+    this.asyncJobs = jobs;
+    this.screening = new ScreeningServiceImpl(runtime, jobs);
+  }
+
+  /**
+   * Returns a new builder.
+   *
+   * @return the builder
+   */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * Builds a client from the environment: the API key from {@code DEEPIDV_API_KEY} and, if set,
+   * the base URL from {@code DEEPIDV_BASE_URL}. Everything else has its default.
+   *
+   * @return the client
+   * @throws IllegalStateException if {@code DEEPIDV_API_KEY} is not set
+   */
+  public static DeepIdvClient fromEnv() {
+    return builder().fromEnv().build();
+  }
+
+  /**
+   * Returns the async-jobs API: look at a job, or wait for it.
+   *
+   * @return the service
+   */
+  public AsyncJobService asyncJobs() {
+    return asyncJobs;
+  }
+
+  /**
+   * Returns the screening API: start an adverse-media screening.
+   *
+   * @return the service
+   */
+  public ScreeningService screening() {
+    return screening;
+  }
+
+  /**
+   * Returns the base URL requests go to.
+   *
+   * @return the base URL
+   */
+  public String baseUrl() {
+    return baseUrl;
+  }
+
+  /**
+   * Returns the policy of waits that are not given one.
+   *
+   * @return the client's default polling policy
+   */
+  public PollingPolicy pollingPolicy() {
+    return runtime.defaultPolicy();
+  }
+
+  /**
+   * Releases the threads and connections this client created. Waits still running end; the
+   * client must not be used afterwards.
+   */
+  @Override
+  public void close() {
+    runtime.close();
+  }
+
+  /**
+   * Describes the client without its API key.
+   *
+   * @return the description
+   */
+  @Override
+  public String toString() {
+    return "DeepIdvClient{baseUrl=" + baseUrl + ", apiKey=" + Redaction.REDACTED + "}";
+  }
+
+  /**
+   * Builds a {@link DeepIdvClient}. The API key is required; everything else has a default (base
+   * URL {@value DeepIdvClient#DEFAULT_BASE_URL}, polling policy {@link
+   * DeepIdvClient#DEFAULT_POLLING_POLICY}, and the timeouts and retries of {@link ClientBuilder}).
+   */
+  public static final class Builder extends ClientBuilder<Builder> {
+    private String apiKey;
+
+    private Builder() {}
+
+    /**
+     * Sets the organisation's API key, sent as {@code x-api-key} on every request.
+     *
+     * @param apiKey the key, such as {@code sk_test_...}
+     * @return this builder
+     * @throws IllegalArgumentException if it is blank or has characters other than visible ASCII
+     *     (the message never contains the key)
+     */
+    public Builder apiKey(String apiKey) {
+      Checks.notBlank(apiKey, "apiKey");
+      for (int i = 0; i < apiKey.length(); i++) {
+        char c = apiKey.charAt(i);
+        if (c < 0x21 || c > 0x7e) {
+          throw new IllegalArgumentException(
+              "apiKey must contain only visible ASCII characters (no spaces or line breaks)");
+        }
+      }
+      this.apiKey = apiKey;
+      return this;
+    }
+
+    /**
+     * Reads the API key from {@code DEEPIDV_API_KEY} and, if set and not blank, the base URL from
+     * {@code DEEPIDV_BASE_URL}.
+     *
+     * @return this builder
+     * @throws IllegalStateException if {@code DEEPIDV_API_KEY} is not set
+     */
+    public Builder fromEnv() {
+      return fromEnv(System::getenv);
+    }
+
+    /**
+     * Reads the settings from {@code env}, standing in for the process environment in tests.
+     *
+     * @param env variable name to value, null when unset
+     * @return this builder
+     */
+    Builder fromEnv(Function<String, String> env) {
+      String key = env.apply(API_KEY_ENV);
+      if (key == null || key.isBlank()) {
+        throw new IllegalStateException(API_KEY_ENV + " is not set");
+      }
+      try {
+        apiKey(key.strip());
+      } catch (IllegalArgumentException e) {
+        throw new IllegalStateException(API_KEY_ENV + " is not a valid API key: " + e.getMessage());
+      }
+      String url = env.apply(BASE_URL_ENV);
+      if (url != null && !url.isBlank()) {
+        baseUrl(url.strip());
+      }
+      return this;
+    }
+
+    /**
+     * Builds the client.
+     *
+     * @return the client
+     * @throws IllegalStateException if no API key was set
+     * @throws IllegalArgumentException if the base URL is not a valid https URL (http is allowed
+     *     for loopback hosts)
+     */
+    public DeepIdvClient build() {
+      if (apiKey == null) {
+        throw new IllegalStateException("apiKey is required");
+      }
+      return new DeepIdvClient(settings(DEFAULT_BASE_URL, DEFAULT_POLLING_POLICY), apiKey);
+    }
+
+    /**
+     * Describes the builder without its API key.
+     *
+     * @return the description
+     */
+    @Override
+    public String toString() {
+      return "DeepIdvClient.Builder{apiKey=" + (apiKey == null ? "unset" : Redaction.REDACTED) + "}";
+    }
+  }
+}

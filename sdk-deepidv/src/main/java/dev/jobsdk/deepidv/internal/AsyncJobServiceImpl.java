@@ -1,0 +1,195 @@
+package dev.jobsdk.deepidv.internal;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.jobsdk.core.JobHandle;
+import dev.jobsdk.core.NotFoundException;
+import dev.jobsdk.core.PollingPolicy;
+import dev.jobsdk.core.ProgressListener;
+import dev.jobsdk.core.internal.ApiRequest;
+import dev.jobsdk.core.internal.Checks;
+import dev.jobsdk.core.internal.ClientRuntime;
+import dev.jobsdk.core.internal.DefaultJobHandle;
+import dev.jobsdk.deepidv.AsyncJob;
+import dev.jobsdk.deepidv.AsyncJobService;
+import dev.jobsdk.deepidv.JobExpiredException;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
+
+/** {@link AsyncJobService} over {@code GET /v1/async-jobs/{jobId}}. */
+public final class AsyncJobServiceImpl implements AsyncJobService {
+  private static final String PATH = "/v1/async-jobs";
+
+  private final ClientRuntime runtime;
+
+  /**
+   * Creates the service.
+   *
+   * @param runtime the client's runtime
+   */
+  public AsyncJobServiceImpl(ClientRuntime runtime) {
+    this.runtime = runtime;
+  }
+
+  @Override
+  public AsyncJob<JsonNode> retrieve(String jobId) {
+    return retrieve(jobId, JsonNode.class);
+  }
+
+  @Override
+  public <R> AsyncJob<R> retrieve(String jobId, Class<R> resultType) {
+    checkId(jobId);
+    Checks.notNull(resultType, "resultType");
+    return fetch(jobId, resultType, false);
+  }
+
+  @Override
+  public <R> JobHandle<AsyncJob<R>, R> handle(String jobId, Class<R> resultType) {
+    checkId(jobId);
+    Checks.notNull(resultType, "resultType");
+    return handleOf(jobId, resultType);
+  }
+
+  @Override
+  public <R> R awaitCompletion(String jobId, Class<R> resultType) {
+    checkId(jobId);
+    Checks.notNull(resultType, "resultType");
+    return await(jobId, resultType, false, null, null);
+  }
+
+  @Override
+  public <R> R awaitCompletion(String jobId, Class<R> resultType, PollingPolicy policy) {
+    checkId(jobId);
+    Checks.notNull(resultType, "resultType");
+    Checks.notNull(policy, "policy");
+    return await(jobId, resultType, false, policy, null);
+  }
+
+  @Override
+  public <R> R awaitCompletion(
+      String jobId,
+      Class<R> resultType,
+      PollingPolicy policy,
+      ProgressListener<? super AsyncJob<R>> listener) {
+    checkId(jobId);
+    Checks.notNull(resultType, "resultType");
+    Checks.notNull(policy, "policy");
+    Checks.notNull(listener, "listener");
+    return await(jobId, resultType, false, policy, listener);
+  }
+
+  @Override
+  public <R> CompletableFuture<R> awaitCompletionAsync(String jobId, Class<R> resultType) {
+    checkId(jobId);
+    Checks.notNull(resultType, "resultType");
+    return awaitAsync(jobId, resultType, false, null, null);
+  }
+
+  @Override
+  public <R> CompletableFuture<R> awaitCompletionAsync(
+      String jobId,
+      Class<R> resultType,
+      PollingPolicy policy,
+      ProgressListener<? super AsyncJob<R>> listener) {
+    checkId(jobId);
+    Checks.notNull(resultType, "resultType");
+    Checks.notNull(policy, "policy");
+    Checks.notNull(listener, "listener");
+    return awaitAsync(jobId, resultType, false, policy, listener);
+  }
+
+  /**
+   * Returns a handle on a job known to exist (created by this client, or named by the caller as
+   * existing), so that any 404 it meets means the job expired.
+   *
+   * @param jobId the job's id, already checked
+   * @param resultType the result type
+   * @param <R> the result type
+   * @return the handle
+   */
+  <R> DefaultJobHandle<AsyncJob<R>, R> handleOf(String jobId, Class<R> resultType) {
+    return new DefaultJobHandle<>(
+        jobId,
+        () -> expiryAware(jobId, resultType, true, false).get(),
+        (policy, listener) -> await(jobId, resultType, true, policy, listener),
+        (policy, listener) -> awaitAsync(jobId, resultType, true, policy, listener));
+  }
+
+  private <R> R await(
+      String jobId,
+      Class<R> resultType,
+      boolean knownToExist,
+      PollingPolicy policy,
+      ProgressListener<? super AsyncJob<R>> listener) {
+    AsyncJob<R> done =
+        runtime.await(jobId, expiryAware(jobId, resultType, knownToExist, true), policy, listener);
+    return resultOf(done);
+  }
+
+  private <R> CompletableFuture<R> awaitAsync(
+      String jobId,
+      Class<R> resultType,
+      boolean knownToExist,
+      PollingPolicy policy,
+      ProgressListener<? super AsyncJob<R>> listener) {
+    return DefaultJobHandle.map(
+        runtime.awaitAsync(
+            jobId, expiryAware(jobId, resultType, knownToExist, true), policy, listener),
+        AsyncJobServiceImpl::resultOf);
+  }
+
+  /**
+   * Returns a fetch of the job that remembers whether the job was seen: once it was (or if it is
+   * known to exist), a 404 becomes {@link JobExpiredException}. One supplier per wait.
+   */
+  private <R> Supplier<AsyncJob<R>> expiryAware(
+      String jobId, Class<R> resultType, boolean knownToExist, boolean poll) {
+    return new Supplier<>() {
+      private volatile boolean seen = knownToExist;
+      private volatile AsyncJob<R> last;
+
+      @Override
+      public AsyncJob<R> get() {
+        try {
+          AsyncJob<R> job = fetch(jobId, resultType, poll);
+          last = job;
+          seen = true;
+          return job;
+        } catch (JobExpiredException e) {
+          throw e;
+        } catch (NotFoundException e) {
+          if (seen) {
+            throw new JobExpiredException(e, jobId, last);
+          }
+          throw e;
+        }
+      }
+    };
+  }
+
+  private <R> AsyncJob<R> fetch(String jobId, Class<R> resultType, boolean poll) {
+    ApiRequest request = ApiRequest.get(PATH).segment("jobId", jobId);
+    if (poll) {
+      // The poller's error budget and back-off handle a failed poll; no transport retry on top.
+      request.noRetry();
+    }
+    JsonNode body = runtime.transport().tree(request);
+    return AsyncJobParser.parse(body, resultType, request.toString());
+  }
+
+  private static <R> R resultOf(AsyncJob<R> job) {
+    if (job instanceof AsyncJob.Ready<R> ready) {
+      return ready.result();
+    }
+    // The poller completes a wait only with a SUCCEEDED snapshot, and only Ready maps to it.
+    throw new IllegalStateException("wait for job " + job.jobId() + " ended without a result");
+  }
+
+  private static void checkId(String jobId) {
+    Checks.pathSegment(jobId, "jobId");
+  }
+
+  @Override
+  public String toString() {
+    return "AsyncJobService[" + PATH + "]";
+  }
+}

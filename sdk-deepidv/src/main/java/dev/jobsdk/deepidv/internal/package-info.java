@@ -1,0 +1,2 @@
+/** Implementation of the DeepIDV client; not API. */
+package dev.jobsdk.deepidv.internal;
