@@ -1,0 +1,298 @@
+package dev.jobsdk.jobs;
+
+import dev.jobsdk.core.ClientBuilder;
+import dev.jobsdk.core.ClientSettings;
+import dev.jobsdk.core.PollingPolicy;
+import dev.jobsdk.core.internal.Auth;
+import dev.jobsdk.core.internal.Checks;
+import dev.jobsdk.core.internal.ClientRuntime;
+import dev.jobsdk.core.internal.Redaction;
+import dev.jobsdk.core.internal.Transport;
+import dev.jobsdk.jobs.internal.AssessmentServiceImpl;
+import dev.jobsdk.jobs.internal.JobServiceImpl;
+import dev.jobsdk.jobs.internal.LoginTokenProvider;
+import dev.jobsdk.jobs.internal.PromptServiceImpl;
+import java.time.Duration;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * Client for the CGIAR Risk Intelligence Tool's background jobs.
+ *
+ * <pre>{@code
+ * try (JobsClient client = JobsClient.builder()
+ *     .baseUrl("https://risk.example.org")
+ *     .login("analyst@example.org", password)
+ *     .build()) {
+ *   Job job = client.assessments().generateReport(assessmentId).awaitCompletion();
+ *   URI pdf = job.reportGenerationResult().orElseThrow().downloadUrl();
+ * }
+ * }</pre>
+ *
+ * <p>Create one client and share it: it is thread-safe, and each instance holds a connection pool,
+ * a scheduler thread and, with {@link Builder#login login}, a cached access token. {@link
+ * #close()} releases them. The vendor publishes no production host, so the base URL is required
+ * (the server's root; the SDK adds {@code /api}).
+ *
+ * <p>Credentials are either a static bearer token ({@link Builder#token}) or an email and password
+ * ({@link Builder#login}): the client then logs in on its first request, renews the access token
+ * before it expires and after a 401 (so a wait may outlive any one token), and logs in again when
+ * the refresh token is rejected.
+ */
+public final class JobsClient implements AutoCloseable {
+
+  /**
+   * The default polling policy: first poll at once, then every 3 s growing by 1.2× per poll up to
+   * 10 s (equal jitter), for at most 15 minutes in all. The vendor's web client polls every 3 s
+   * and gives up after 100 polls (200, about 10 minutes, for document parsing); this policy
+   * starts as eagerly, backs off for long jobs, and leaves room for the slowest parse.
+   */
+  public static final PollingPolicy DEFAULT_POLLING_POLICY =
+      PollingPolicy.builder()
+          .initialDelay(Duration.ZERO)
+          .interval(Duration.ofSeconds(3))
+          .multiplier(1.2)
+          .maxInterval(Duration.ofSeconds(10))
+          .jitter(PollingPolicy.Jitter.EQUAL)
+          .totalTimeout(Duration.ofMinutes(15))
+          .build();
+
+  /** The environment variable holding the base URL. */
+  public static final String ENV_BASE_URL = "JOBS_BASE_URL";
+
+  /** The environment variable holding a bearer token. */
+  public static final String ENV_TOKEN = "JOBS_TOKEN";
+
+  /** The environment variable holding the login email (with {@link #ENV_PASSWORD}). */
+  public static final String ENV_EMAIL = "JOBS_EMAIL";
+
+  /** The environment variable holding the login password (with {@link #ENV_EMAIL}). */
+  public static final String ENV_PASSWORD = "JOBS_PASSWORD";
+
+  private final ClientRuntime runtime;
+  private final String baseUrl;
+  private final String credentialKind;
+  private final JobService jobs;
+  private final PromptService prompts;
+  private final AssessmentService assessments;
+
+  private JobsClient(
+      ClientSettings settings, Function<Transport, Auth> auth, String credentialKind) {
+    this.runtime = ClientRuntime.create(settings, auth);
+    this.baseUrl = settings.baseUrl();
+    this.credentialKind = credentialKind;
+    JobServiceImpl jobService = new JobServiceImpl(runtime);
+    this.jobs = jobService;
+    this.prompts = new PromptServiceImpl(runtime, jobService);
+    this.assessments = new AssessmentServiceImpl(runtime, jobService);
+  }
+
+  /**
+   * Starts a builder.
+   *
+   * @return a builder with the defaults
+   */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * Builds a client from the environment: {@value #ENV_BASE_URL} and either {@value #ENV_TOKEN} or
+   * both {@value #ENV_EMAIL} and {@value #ENV_PASSWORD}.
+   *
+   * @return the client
+   * @throws IllegalStateException if a variable is missing, or both kinds of credential are set
+   */
+  public static JobsClient fromEnv() {
+    return fromEnv(System::getenv);
+  }
+
+  /**
+   * Builds a client from the given variables instead of the process environment (for tests).
+   *
+   * @param env variable name to value
+   * @return the client
+   */
+  static JobsClient fromEnv(Map<String, String> env) {
+    return fromEnv(env::get);
+  }
+
+  private static JobsClient fromEnv(Function<String, String> env) {
+    if (Builder.variable(env, ENV_BASE_URL) == null) {
+      throw new IllegalStateException(ENV_BASE_URL + " is not set");
+    }
+    return builder().fromEnv(env).build();
+  }
+
+  /**
+   * Returns the service that reads and awaits jobs.
+   *
+   * @return the job service
+   */
+  public JobService jobs() {
+    return jobs;
+  }
+
+  /**
+   * Returns the service that starts prompt previews.
+   *
+   * @return the prompt service
+   */
+  public PromptService prompts() {
+    return prompts;
+  }
+
+  /**
+   * Returns the service that starts an assessment's jobs.
+   *
+   * @return the assessment service
+   */
+  public AssessmentService assessments() {
+    return assessments;
+  }
+
+  /**
+   * Stops the client's scheduler and releases its HTTP threads and connections (not those of an
+   * {@link Builder#okHttpClient shared OkHttpClient}). Waits still running end.
+   */
+  @Override
+  public void close() {
+    runtime.close();
+  }
+
+  @Override
+  public String toString() {
+    return "JobsClient[baseUrl=" + baseUrl + ", credential=" + credentialKind + "]";
+  }
+
+  /**
+   * Builds a {@link JobsClient}. Set the base URL and exactly one kind of credential: {@link
+   * #token(String)} or {@link #login(String, String)}. The shared settings (timeouts, retries,
+   * polling policy, HTTP client, scheduler) are documented on {@link ClientBuilder}.
+   */
+  public static final class Builder extends ClientBuilder<Builder> {
+    private String token;
+    private String email;
+    private String password;
+
+    private Builder() {}
+
+    /**
+     * Authenticates every request with a fixed bearer token (a Cognito access token). The token
+     * is not renewed: once it expires, requests fail with an {@code AuthenticationException}. Use
+     * {@link #login} for long-running programs.
+     *
+     * @param token the access token, without the {@code Bearer } prefix
+     * @return this builder
+     */
+    public Builder token(String token) {
+      this.token = Checks.notBlank(token, "token");
+      return this;
+    }
+
+    /**
+     * Logs in with an email and password ({@code POST /api/auth/login}) on the first request and
+     * keeps the access token fresh from then on. An account that must still change its first
+     * password fails with a {@link PasswordChangeRequiredException}.
+     *
+     * @param email the account's email
+     * @param password the account's password
+     * @return this builder
+     */
+    public Builder login(String email, String password) {
+      this.email = Checks.notBlank(email, "email");
+      this.password = Checks.notBlank(password, "password");
+      return this;
+    }
+
+    /**
+     * Applies the environment: {@value JobsClient#ENV_BASE_URL} if it is set (otherwise the base
+     * URL stays as set on this builder), and {@value JobsClient#ENV_TOKEN} or {@value
+     * JobsClient#ENV_EMAIL} with {@value JobsClient#ENV_PASSWORD}. Blank variables count as
+     * unset.
+     *
+     * @return this builder
+     * @throws IllegalStateException if no credential variables are set, both kinds are, or only
+     *     one of email and password is
+     */
+    public Builder fromEnv() {
+      return fromEnv(System::getenv);
+    }
+
+    Builder fromEnv(Function<String, String> env) {
+      String url = variable(env, ENV_BASE_URL);
+      String envToken = variable(env, ENV_TOKEN);
+      String envEmail = variable(env, ENV_EMAIL);
+      String envPassword = variable(env, ENV_PASSWORD);
+      boolean login = envEmail != null || envPassword != null;
+      if (envToken != null && login) {
+        throw new IllegalStateException(
+            "Set either " + ENV_TOKEN + " or " + ENV_EMAIL + " and " + ENV_PASSWORD + ", not both");
+      }
+      if (login && (envEmail == null || envPassword == null)) {
+        throw new IllegalStateException(
+            (envEmail == null ? ENV_EMAIL : ENV_PASSWORD)
+                + " is not set; "
+                + ENV_EMAIL
+                + " and "
+                + ENV_PASSWORD
+                + " go together");
+      }
+      if (envToken == null && !login) {
+        throw new IllegalStateException(
+            ENV_TOKEN + " (or " + ENV_EMAIL + " and " + ENV_PASSWORD + ") is not set");
+      }
+      if (url != null) {
+        baseUrl(url);
+      }
+      if (envToken != null) {
+        token(envToken);
+      } else {
+        login(envEmail, envPassword);
+      }
+      return this;
+    }
+
+    private static String variable(Function<String, String> env, String name) {
+      String value = env.apply(name);
+      return value == null || value.isBlank() ? null : value.strip();
+    }
+
+    /**
+     * Builds the client. It sends nothing yet: a login happens on the first request.
+     *
+     * @return the client
+     * @throws IllegalStateException if the base URL or the credential is missing, or both a token
+     *     and a login were set
+     * @throws IllegalArgumentException if the base URL is not valid
+     */
+    public JobsClient build() {
+      ClientSettings settings = settings(null, DEFAULT_POLLING_POLICY);
+      if (token != null && email != null) {
+        throw new IllegalStateException("Set either token(..) or login(..), not both");
+      }
+      if (token == null && email == null) {
+        throw new IllegalStateException("token or login(email, password) is required");
+      }
+      if (token != null) {
+        String t = token;
+        return new JobsClient(settings, unauthenticated -> Auth.bearer(t), "bearer token");
+      }
+      String e = email;
+      String p = password;
+      return new JobsClient(
+          settings,
+          unauthenticated -> Auth.tokenProvider(new LoginTokenProvider(unauthenticated, e, p)),
+          "login");
+    }
+
+    @Override
+    public String toString() {
+      return "JobsClient.Builder[credential="
+          + (token != null ? "bearer token " + Redaction.REDACTED : "")
+          + (email != null ? (token != null ? " and " : "") + "login " + Redaction.REDACTED : "")
+          + (token == null && email == null ? "none" : "")
+          + "]";
+    }
+  }
+}

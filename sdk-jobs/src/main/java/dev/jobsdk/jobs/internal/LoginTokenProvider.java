@@ -1,0 +1,150 @@
+package dev.jobsdk.jobs.internal;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.jobsdk.core.ApiException;
+import dev.jobsdk.core.InvalidResponseException;
+import dev.jobsdk.core.internal.ApiRequest;
+import dev.jobsdk.core.internal.CachingTokenProvider;
+import dev.jobsdk.core.internal.IssuedToken;
+import dev.jobsdk.core.internal.Jwt;
+import dev.jobsdk.core.internal.Redaction;
+import dev.jobsdk.core.internal.Transport;
+import dev.jobsdk.jobs.PasswordChangeRequiredException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Email-and-password credentials: logs in through {@code POST /api/auth/login}, renews the access
+ * token through {@code POST /api/auth/refresh-token} shortly before it expires (by the client's
+ * clock, from {@code expiresIn} and the JWT's {@code exp}, whichever is earlier) and after a 401,
+ * and logs in afresh when the refresh token is rejected. Thread-safe; {@code toString()} hides
+ * every secret.
+ */
+public final class LoginTokenProvider extends CachingTokenProvider {
+  private static final Logger log = LoggerFactory.getLogger(LoginTokenProvider.class);
+
+  static final String LOGIN = "/api/auth/login";
+  static final String REFRESH = "/api/auth/refresh-token";
+
+  /** How long before expiry a token is renewed. */
+  static final Duration SKEW = CachingTokenProvider.DEFAULT_SKEW;
+
+  private final Transport transport;
+  private final Clock clock;
+  private final String email;
+  private final String password;
+
+  /**
+   * Creates the provider; it logs in on the first request, not now.
+   *
+   * @param transport an unauthenticated transport
+   * @param email the account's email
+   * @param password the account's password
+   */
+  public LoginTokenProvider(Transport transport, String email, String password) {
+    super(transport.clock(), SKEW);
+    this.transport = transport;
+    this.clock = transport.clock();
+    this.email = email;
+    this.password = password;
+  }
+
+  @Override
+  protected IssuedToken fetch(IssuedToken previous) {
+    if (previous != null && previous.refreshToken() != null) {
+      try {
+        IssuedToken refreshed = refresh(previous.refreshToken());
+        log.debug("Access token refreshed; valid until {}", refreshed.expiresAt());
+        return refreshed;
+      } catch (ApiException e) {
+        if (e.isRetryable()) {
+          throw e;
+        }
+        log.debug("Refresh token rejected (HTTP {}); logging in again", e.statusCode());
+      }
+    }
+    IssuedToken token = login();
+    log.debug("Logged in; access token valid until {}", token.expiresAt());
+    return token;
+  }
+
+  private IssuedToken login() {
+    Map<String, String> body = new LinkedHashMap<>();
+    body.put("email", email);
+    body.put("password", password);
+    JsonNode answer = transport.tree(ApiRequest.post(LOGIN).unauthenticated().json(body));
+    if (answer.path("requiresPasswordChange").asBoolean(false)) {
+      JsonNode username = answer.get("username");
+      throw new PasswordChangeRequiredException(
+          username != null && username.isTextual() ? username.asText() : null);
+    }
+    return issued(answer, null, "POST " + LOGIN);
+  }
+
+  private IssuedToken refresh(String refreshToken) {
+    JsonNode answer =
+        transport.tree(
+            ApiRequest.post(REFRESH).unauthenticated().json(Map.of("refreshToken", refreshToken)));
+    // Cognito issues no new refresh token on refresh; keep using the one from the login.
+    return issued(answer, refreshToken, "POST " + REFRESH);
+  }
+
+  private IssuedToken issued(JsonNode answer, String currentRefreshToken, String request) {
+    JsonNode access = answer.get("accessToken");
+    if (access == null || !access.isTextual() || access.asText().isBlank()) {
+      throw new InvalidResponseException(request + " returned no accessToken", null);
+    }
+    String token = access.asText();
+    JsonNode refresh = answer.get("refreshToken");
+    String refreshToken =
+        refresh != null && refresh.isTextual() && !refresh.asText().isBlank()
+            ? refresh.asText()
+            : currentRefreshToken;
+    Instant now = clock.instant();
+    Instant expiry = null;
+    JsonNode expiresIn = answer.get("expiresIn");
+    if (expiresIn != null && expiresIn.isNumber() && expiresIn.asLong() > 0) {
+      expiry = now.plusSeconds(expiresIn.asLong());
+    }
+    Instant jwtExpiry = Jwt.expiry(token).orElse(null);
+    // An exp already past by this clock means the clocks disagree; trust expiresIn then.
+    boolean usable = jwtExpiry != null && jwtExpiry.isAfter(now);
+    if (usable && (expiry == null || jwtExpiry.isBefore(expiry))) {
+      expiry = jwtExpiry;
+    }
+    return new IssuedToken(token, renewalExpiry(now, expiry), refreshToken);
+  }
+
+  /**
+   * Returns the expiry to cache: the real one, except that a token living less than twice the
+   * skew is kept for half its life instead of being renewed on every request (the auth endpoints
+   * allow 5 requests a minute).
+   */
+  static Instant renewalExpiry(Instant now, Instant expiry) {
+    if (expiry == null) {
+      return null;
+    }
+    Duration life = Duration.between(now, expiry);
+    if (life.compareTo(SKEW.multipliedBy(2)) >= 0) {
+      return expiry;
+    }
+    Duration keep = life.isNegative() ? Duration.ZERO : life.dividedBy(2);
+    return now.plus(keep).plus(SKEW);
+  }
+
+  @Override
+  public String toString() {
+    return "LoginTokenProvider[email="
+        + Redaction.REDACTED
+        + ", password="
+        + Redaction.REDACTED
+        + ", token="
+        + Redaction.REDACTED
+        + "]";
+  }
+}
