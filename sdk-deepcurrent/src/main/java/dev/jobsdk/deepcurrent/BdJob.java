@@ -1,0 +1,91 @@
+package dev.jobsdk.deepcurrent;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.jobsdk.core.JobSnapshot;
+import dev.jobsdk.core.JobState;
+import dev.jobsdk.core.Progress;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * A BD job as {@code GET /api/v1/bd/jobs/{job_id}} (or the 202 answer of its creation) reports it.
+ *
+ * <p>Statuses map to the vendor-neutral {@link JobState}: {@code pending} → PENDING, {@code
+ * running} → RUNNING, {@code completed} → SUCCEEDED, {@code failed} → FAILED, {@code cancelled} →
+ * CANCELLED, anything else → UNKNOWN (kept in {@link #rawStatus()}).
+ *
+ * @param id the job id (a UUID; {@code job_id})
+ * @param status the documented status, {@link JobStatus#UNKNOWN} for a new one
+ * @param rawStatus the status exactly as sent
+ * @param progressPercent completion from 0 to 100 ({@code progress_percent}; 0 when not sent)
+ * @param progressMessage what the job is doing, such as {@code "Discovering contacts at 2
+ *     companies..."}
+ * @param preset the preset, or empty when capabilities were requested instead
+ * @param requestedCapabilities the capabilities the planner resolved
+ * @param warnings non-fatal planning and execution warnings, as sent (their shape is not
+ *     documented; usually strings)
+ * @param errorMessage why the job failed, set when status is {@code failed}
+ * @param createdAt when the job was created
+ * @param updatedAt when its status last changed (not part of the creation answer)
+ * @param startedAt when it left {@code pending}
+ * @param completedAt when it reached a terminal status
+ */
+public record BdJob(
+    String id,
+    JobStatus status,
+    String rawStatus,
+    int progressPercent,
+    Optional<String> progressMessage,
+    Optional<BdPreset> preset,
+    List<BdCapability> requestedCapabilities,
+    List<JsonNode> warnings,
+    Optional<String> errorMessage,
+    Instant createdAt,
+    Optional<Instant> updatedAt,
+    Optional<Instant> startedAt,
+    Optional<Instant> completedAt)
+    implements JobSnapshot {
+
+  /** Validates and copies the components. */
+  public BdJob {
+    Objects.requireNonNull(id, "id");
+    Objects.requireNonNull(status, "status");
+    Objects.requireNonNull(rawStatus, "rawStatus");
+    Objects.requireNonNull(progressMessage, "progressMessage");
+    Objects.requireNonNull(preset, "preset");
+    requestedCapabilities = List.copyOf(requestedCapabilities);
+    warnings = Models.copyNodes(warnings);
+    Objects.requireNonNull(errorMessage, "errorMessage");
+    Objects.requireNonNull(createdAt, "createdAt");
+    Objects.requireNonNull(updatedAt, "updatedAt");
+    Objects.requireNonNull(startedAt, "startedAt");
+    Objects.requireNonNull(completedAt, "completedAt");
+  }
+
+  /**
+   * Returns the warnings; each is a copy, so changing it does not change this job.
+   *
+   * @return the warnings, as sent
+   */
+  @Override
+  public List<JsonNode> warnings() {
+    return Models.copyNodes(warnings);
+  }
+
+  @Override
+  public JobState state() {
+    return status.toJobState();
+  }
+
+  /**
+   * Returns the progress percentage (clamped to 0..100) and message.
+   *
+   * @return the progress, always present
+   */
+  @Override
+  public Optional<Progress> progress() {
+    return Optional.of(Models.progress(progressPercent, progressMessage.orElse(null), null));
+  }
+}

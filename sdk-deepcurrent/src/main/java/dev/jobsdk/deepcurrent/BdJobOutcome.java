@@ -1,0 +1,29 @@
+package dev.jobsdk.deepcurrent;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A completed BD job together with its result, as {@link BdJobService#awaitResult(String)}
+ * returns it.
+ *
+ * @param job the job in its terminal, {@code completed} state
+ * @param result its result, with the downloadable assets
+ */
+public record BdJobOutcome(BdJob job, BdJobResult result) {
+
+  /** Validates the components. */
+  public BdJobOutcome {
+    Objects.requireNonNull(job, "job");
+    Objects.requireNonNull(result, "result");
+  }
+
+  /**
+   * Returns the result's downloadable assets.
+   *
+   * @return the assets
+   */
+  public List<BdAsset> assets() {
+    return result.assets();
+  }
+}

@@ -1,0 +1,92 @@
+package dev.jobsdk.deepcurrent;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The output of a BD job as {@code GET /api/v1/bd/jobs/{job_id}/result} reports it. The endpoint
+ * answers at any status; until the job has produced a result, {@link #resultId()} is empty and
+ * there are no assets.
+ *
+ * @param resultId the result record's id, empty while there is no result yet
+ * @param jobId the job's id
+ * @param status the job's documented status
+ * @param rawStatus the job's status exactly as sent
+ * @param progressPercent the job's completion, 0 to 100 (0 when not sent)
+ * @param progressMessage the job's progress message
+ * @param summary aggregated delivery counts, such as {@code {"delivered_contacts": 18,
+ *     "verified_emails": 14}} (shape not documented; an empty object when not sent)
+ * @param warnings non-fatal warnings, as sent
+ * @param assets the downloadable outputs ({@code result_assets})
+ * @param createdAt when the result record was created
+ * @param completedAt when the job completed
+ */
+public record BdJobResult(
+    Optional<String> resultId,
+    String jobId,
+    JobStatus status,
+    String rawStatus,
+    int progressPercent,
+    Optional<String> progressMessage,
+    JsonNode summary,
+    List<JsonNode> warnings,
+    List<BdAsset> assets,
+    Optional<Instant> createdAt,
+    Optional<Instant> completedAt) {
+
+  /** Validates and copies the components. */
+  public BdJobResult {
+    Objects.requireNonNull(resultId, "resultId");
+    Objects.requireNonNull(jobId, "jobId");
+    Objects.requireNonNull(status, "status");
+    Objects.requireNonNull(rawStatus, "rawStatus");
+    Objects.requireNonNull(progressMessage, "progressMessage");
+    summary = Models.copy(summary, "summary");
+    warnings = Models.copyNodes(warnings);
+    assets = List.copyOf(assets);
+    Objects.requireNonNull(createdAt, "createdAt");
+    Objects.requireNonNull(completedAt, "completedAt");
+  }
+
+  /**
+   * Returns the delivery summary; a copy, so changing it does not change this result.
+   *
+   * @return the summary object
+   */
+  @Override
+  public JsonNode summary() {
+    return summary.deepCopy();
+  }
+
+  /**
+   * Returns the warnings; copies, so changing them does not change this result.
+   *
+   * @return the warnings, as sent
+   */
+  @Override
+  public List<JsonNode> warnings() {
+    return Models.copyNodes(warnings);
+  }
+
+  /**
+   * Returns whether the job has produced its result.
+   *
+   * @return true when {@link #resultId()} is present
+   */
+  public boolean isAvailable() {
+    return resultId.isPresent();
+  }
+
+  /**
+   * Returns the asset with this id.
+   *
+   * @param assetId the asset id, such as {@code verified_contacts}
+   * @return the asset, or empty
+   */
+  public Optional<BdAsset> asset(String assetId) {
+    return assets.stream().filter(a -> a.assetId().equals(assetId)).findFirst();
+  }
+}

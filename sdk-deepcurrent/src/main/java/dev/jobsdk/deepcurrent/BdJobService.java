@@ -1,0 +1,170 @@
+package dev.jobsdk.deepcurrent;
+
+import dev.jobsdk.core.PollingPolicy;
+import dev.jobsdk.core.ProgressListener;
+import java.nio.file.Path;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * BD jobs: create one, look at it, wait for it, and read and download its result. Obtained from
+ * {@link DeepCurrentClient#bdJobs()}; thread-safe.
+ *
+ * <p>Every id is validated before a request is sent: null, blank, or containing {@code /}, {@code
+ * \}, {@code ..} or control characters (also percent-encoded) is an {@link
+ * IllegalArgumentException}. Errors of the API arrive as the core's exceptions: 402 (not enough
+ * credits) as {@link dev.jobsdk.core.PaymentRequiredException}, 403 (no paid subscription) as
+ * {@link dev.jobsdk.core.PermissionDeniedException}, 404 (no such job, or another account's) as
+ * {@link dev.jobsdk.core.NotFoundException}, each with the server's {@code detail} as its {@code
+ * errorMessage()}.
+ *
+ * <p>Waits poll {@code GET /api/v1/bd/jobs/{job_id}} with the client's default policy unless one is
+ * given (see {@link DeepCurrentClient#defaultPollingPolicy()}).
+ */
+public interface BdJobService {
+
+  /**
+   * Creates a BD job ({@code POST /api/v1/bd/jobs}; needs a paid subscription and costs credits).
+   * The request is sent once: it is never retried, so a failure cannot create two jobs.
+   *
+   * @param request what to run
+   * @return a handle on the created job
+   * @throws IllegalArgumentException if request is null
+   * @throws dev.jobsdk.core.PaymentRequiredException if the account lacks credits (402)
+   * @throws dev.jobsdk.core.PermissionDeniedException if the account has no paid subscription
+   *     (403)
+   */
+  BdJobHandle create(BdJobRequest request);
+
+  /**
+   * Fetches a job's current status and progress once.
+   *
+   * @param jobId the job id
+   * @return the job
+   * @throws dev.jobsdk.core.NotFoundException if there is no such job on this account
+   */
+  BdJob retrieve(String jobId);
+
+  /**
+   * Fetches a job's result ({@code GET /api/v1/bd/jobs/{job_id}/result}). The endpoint answers at
+   * any status; {@link BdJobResult#isAvailable()} is false until the job has produced a result.
+   *
+   * @param jobId the job id
+   * @return the result, with its assets
+   */
+  BdJobResult result(String jobId);
+
+  /**
+   * Downloads one asset as a stream ({@code GET /api/v1/bd/jobs/{job_id}/assets/{asset_id}}). The
+   * caller must close it.
+   *
+   * @param jobId the job id
+   * @param assetId the asset id, such as {@code verified_contacts}
+   * @return the open download
+   */
+  AssetDownload downloadAsset(String jobId, String assetId);
+
+  /**
+   * Downloads one asset into a file, streaming it to disk.
+   *
+   * <p>If {@code target} is an existing directory, the file is created in it, named by the
+   * server's {@code Content-Disposition} file name or else by the asset id, either reduced to a
+   * bare file name (path separators, {@code ..}, leading dots and control characters removed), so
+   * the file can never land outside that directory. Otherwise {@code target} is the file to write,
+   * and its parent directory must exist. An existing file is replaced; the file appears only once
+   * it is complete (it is written to a temporary file next to it first).
+   *
+   * @param jobId the job id
+   * @param assetId the asset id
+   * @param target a directory, or the file to write
+   * @return the file written
+   * @throws IllegalArgumentException if an argument is invalid or target's parent directory does
+   *     not exist (before any request is sent)
+   * @throws java.io.UncheckedIOException if the file cannot be written
+   */
+  Path downloadAsset(String jobId, String assetId, Path target);
+
+  /**
+   * Waits with the client's default policy until the job ends.
+   *
+   * @param jobId the job id
+   * @return the job in its {@code completed} state
+   * @throws dev.jobsdk.core.JobFailedException if the job failed; it carries the failed job
+   * @throws dev.jobsdk.core.JobCancelledException if the job was cancelled
+   * @throws dev.jobsdk.core.JobTimeoutException if the policy's total timeout or poll limit passed
+   * @throws dev.jobsdk.core.JobInterruptedException if the thread was interrupted
+   */
+  BdJob awaitCompletion(String jobId);
+
+  /**
+   * Waits with {@code policy} until the job ends.
+   *
+   * @param jobId the job id
+   * @param policy the policy for this wait
+   * @return the job in its {@code completed} state
+   */
+  BdJob awaitCompletion(String jobId, PollingPolicy policy);
+
+  /**
+   * Waits with the client's default policy until the job ends, reporting each change.
+   *
+   * @param jobId the job id
+   * @param listener receives the job each time its status or progress changes
+   * @return the job in its {@code completed} state
+   */
+  BdJob awaitCompletion(String jobId, ProgressListener<? super BdJob> listener);
+
+  /**
+   * Waits with {@code policy} until the job ends, reporting each change.
+   *
+   * @param jobId the job id
+   * @param policy the policy for this wait
+   * @param listener receives the job each time its status or progress changes
+   * @return the job in its {@code completed} state
+   */
+  BdJob awaitCompletion(
+      String jobId, PollingPolicy policy, ProgressListener<? super BdJob> listener);
+
+  /**
+   * Waits asynchronously with the client's default policy. Cancelling the future stops polling.
+   *
+   * @param jobId the job id
+   * @return a future of the completed job; it fails with the exceptions {@link
+   *     #awaitCompletion(String)} throws
+   * @throws IllegalArgumentException if jobId is invalid (thrown at once)
+   */
+  CompletableFuture<BdJob> awaitCompletionAsync(String jobId);
+
+  /**
+   * Waits asynchronously with {@code policy}, reporting each change. Cancelling the future stops
+   * polling.
+   *
+   * @param jobId the job id
+   * @param policy the policy for this wait
+   * @param listener receives the job each time its status or progress changes
+   * @return a future of the completed job
+   */
+  CompletableFuture<BdJob> awaitCompletionAsync(
+      String jobId, PollingPolicy policy, ProgressListener<? super BdJob> listener);
+
+  /**
+   * Waits with the client's default policy until the job completes, then fetches its result.
+   *
+   * @param jobId the job id
+   * @return the completed job and its result, with the assets to download
+   * @throws dev.jobsdk.core.JobFailedException if the job failed
+   * @throws dev.jobsdk.core.JobCancelledException if the job was cancelled
+   */
+  BdJobOutcome awaitResult(String jobId);
+
+  /**
+   * Waits with {@code policy} until the job completes, reporting each change, then fetches its
+   * result.
+   *
+   * @param jobId the job id
+   * @param policy the policy for this wait
+   * @param listener receives the job each time its status or progress changes
+   * @return the completed job and its result
+   */
+  BdJobOutcome awaitResult(
+      String jobId, PollingPolicy policy, ProgressListener<? super BdJob> listener);
+}

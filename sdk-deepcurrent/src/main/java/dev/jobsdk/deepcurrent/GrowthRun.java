@@ -1,0 +1,123 @@
+package dev.jobsdk.deepcurrent;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.jobsdk.core.JobSnapshot;
+import dev.jobsdk.core.JobState;
+import dev.jobsdk.core.Progress;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * A growth run as {@code GET /api/v1/growth/runs/{run_id}} (or the 202 answer of {@code POST
+ * /api/v1/growth/run}) reports it.
+ *
+ * <p>Statuses map like a {@link BdJob}'s. {@link #progress()} carries the percentage, the message
+ * and the {@link #stageStatus() stage statuses}, so a wait's listener hears every change of a
+ * stage's status, not only changes of the percentage.
+ *
+ * @param id the run id (a UUID; {@code run_id}); documented as the id of the BD job created for
+ *     the run
+ * @param status the documented status, {@link JobStatus#UNKNOWN} for a new one
+ * @param rawStatus the status exactly as sent
+ * @param stageStatus each stage's status in the server's order, such as {@code {"email_lookup":
+ *     "completed", "email_verify": "running"}}
+ * @param progress the percentage and message of {@code progress}, with {@link #stageStatus()} as
+ *     its stages; empty when the server sent neither
+ * @param resultHandles result records, when completed (shape not documented)
+ * @param artifactHandles downloadable artifacts, when completed
+ * @param exportHandles export-ready files (CSV, JSON), when available (shape not documented)
+ * @param preview delivered counts, pricing and rebate credits (shape not documented; empty
+ *     object while running)
+ * @param dataSourceMix how many records were enriched, and from which stages (shape not
+ *     documented)
+ * @param gapReport records that could not be enriched or verified (shape not documented)
+ */
+public record GrowthRun(
+    String id,
+    JobStatus status,
+    String rawStatus,
+    Map<String, String> stageStatus,
+    Optional<Progress> progress,
+    List<JsonNode> resultHandles,
+    List<BdAsset> artifactHandles,
+    List<JsonNode> exportHandles,
+    JsonNode preview,
+    JsonNode dataSourceMix,
+    JsonNode gapReport)
+    implements JobSnapshot {
+
+  /** Validates and copies the components. */
+  public GrowthRun {
+    Objects.requireNonNull(id, "id");
+    Objects.requireNonNull(status, "status");
+    Objects.requireNonNull(rawStatus, "rawStatus");
+    stageStatus =
+        stageStatus == null || stageStatus.isEmpty()
+            ? Map.of()
+            : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(stageStatus));
+    Objects.requireNonNull(progress, "progress");
+    resultHandles = Models.copyNodes(resultHandles);
+    artifactHandles = List.copyOf(artifactHandles);
+    exportHandles = Models.copyNodes(exportHandles);
+    preview = Models.copy(preview, "preview");
+    dataSourceMix = Models.copy(dataSourceMix, "dataSourceMix");
+    gapReport = Models.copy(gapReport, "gapReport");
+  }
+
+  @Override
+  public JobState state() {
+    return status.toJobState();
+  }
+
+  /**
+   * Returns the result handles; copies.
+   *
+   * @return the handles as sent
+   */
+  @Override
+  public List<JsonNode> resultHandles() {
+    return Models.copyNodes(resultHandles);
+  }
+
+  /**
+   * Returns the export handles; copies.
+   *
+   * @return the handles as sent
+   */
+  @Override
+  public List<JsonNode> exportHandles() {
+    return Models.copyNodes(exportHandles);
+  }
+
+  /**
+   * Returns the preview; a copy.
+   *
+   * @return the object
+   */
+  @Override
+  public JsonNode preview() {
+    return preview.deepCopy();
+  }
+
+  /**
+   * Returns the data source mix; a copy.
+   *
+   * @return the object
+   */
+  @Override
+  public JsonNode dataSourceMix() {
+    return dataSourceMix.deepCopy();
+  }
+
+  /**
+   * Returns the gap report; a copy.
+   *
+   * @return the object
+   */
+  @Override
+  public JsonNode gapReport() {
+    return gapReport.deepCopy();
+  }
+}

@@ -1,0 +1,33 @@
+package dev.jobsdk.deepcurrent;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.jobsdk.core.Progress;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+
+/** Copies and conversions shared by the model records. */
+final class Models {
+  private Models() {}
+
+  static List<JsonNode> copyNodes(List<JsonNode> nodes) {
+    if (nodes == null || nodes.isEmpty()) {
+      return List.of();
+    }
+    List<JsonNode> out = new ArrayList<>(nodes.size());
+    for (JsonNode n : nodes) {
+      out.add(java.util.Objects.requireNonNull(n, "list element").deepCopy());
+    }
+    return Collections.unmodifiableList(out);
+  }
+
+  static JsonNode copy(JsonNode node, String name) {
+    return java.util.Objects.requireNonNull(node, name).deepCopy();
+  }
+
+  static Progress progress(Integer percent, String message, Map<String, String> stages) {
+    Integer clamped = percent == null ? null : Math.max(0, Math.min(100, percent));
+    return Progress.of(clamped, message, stages);
+  }
+}
