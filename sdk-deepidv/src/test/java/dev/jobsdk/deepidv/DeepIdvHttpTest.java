@@ -1,0 +1,313 @@
+package dev.jobsdk.deepidv;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.jobsdk.core.JobState;
+import dev.jobsdk.core.NotFoundException;
+import dev.jobsdk.core.PaymentRequiredException;
+import dev.jobsdk.core.PollingPolicy;
+import dev.jobsdk.core.internal.Json;
+import dev.jobsdk.core.testing.VirtualScheduler;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import mockwebserver3.MockResponse;
+import mockwebserver3.MockWebServer;
+import mockwebserver3.RecordedRequest;
+import mockwebserver3.junit5.StartStop;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** What goes over the wire, checked request by request against a scripted server. */
+class DeepIdvHttpTest {
+  private static final String KEY = "sk_test_wire_key";
+  private static final String JOB = "0b5e3f9a-6a59-4d0e-9d1c-2f4f0c6f1e11";
+  private static final String UUID_V4 =
+      "[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}";
+
+  @StartStop final MockWebServer server = new MockWebServer();
+  final VirtualScheduler time = VirtualScheduler.create();
+  final PollingPolicy fixed =
+      PollingPolicy.builder()
+          .interval(Duration.ofSeconds(2))
+          .maxInterval(Duration.ofSeconds(2))
+          .multiplier(1.0)
+          .jitter(PollingPolicy.Jitter.NONE)
+          .build();
+  DeepIdvClient client;
+
+  DeepIdvClient client() {
+    if (client == null) {
+      client =
+          DeepIdvClient.builder()
+              .apiKey(KEY)
+              .baseUrl(server.url("/").toString())
+              .scheduler(time)
+              .build();
+    }
+    return client;
+  }
+
+  @AfterEach
+  void close() {
+    if (client != null) {
+      client.close();
+    }
+  }
+
+  static MockResponse json(int code, String body) {
+    return new MockResponse.Builder()
+        .code(code)
+        .addHeader("Content-Type", "application/json")
+        .body(body)
+        .build();
+  }
+
+  static MockResponse created(int code, String status) {
+    return json(
+        code,
+        "{\"jobId\":\"" + JOB + "\",\"status\":\"" + status + "\",\"message\":\"Screening job queued.\"}");
+  }
+
+  static MockResponse job(String status, String extra) {
+    return json(
+        200,
+        "{\"jobId\":\"" + JOB + "\",\"status\":\"" + status
+            + "\",\"createdAt\":1716897600,\"updatedAt\":\"2026-06-05T12:00:00.000Z\"" + extra + "}");
+  }
+
+  static MockResponse ready() {
+    return json(200, Fixtures.text("async-job-ready-full.json"));
+  }
+
+  @Test
+  void adverseMedia_sendsKeyIdempotencyKeyAndBody() throws Exception {
+    server.enqueue(created(202, "pending"));
+
+    AdverseMediaScreening screening = client().screening().adverseMedia(Fixtures.request());
+
+    RecordedRequest r = server.takeRequest();
+    assertThat(r.getMethod()).isEqualTo("POST");
+    assertThat(r.getUrl().encodedPath()).isEqualTo("/v1/screening/adverse-media");
+    assertThat(r.getHeaders().get("x-api-key")).isEqualTo(KEY);
+    assertThat(r.getHeaders().get("Idempotency-Key")).matches(UUID_V4);
+    assertThat(r.getHeaders().get("Content-Type")).startsWith("application/json");
+    JsonNode body = Json.MAPPER.readTree(r.getBody().utf8());
+    assertThat(body.get("email").asText()).isEqualTo("jane.doe@example.com");
+    assertThat(body.get("firstName").asText()).isEqualTo("Jane");
+    assertThat(body.get("lastName").asText()).isEqualTo("Doe");
+    assertThat(body.get("dateOfBirth").asText()).isEqualTo("1985-04-12");
+    assertThat(body.get("country").asText()).isEqualTo("CA");
+    assertThat(body.size()).isEqualTo(5);
+
+    assertThat(screening.id()).isEqualTo(JOB);
+    assertThat(screening.created().jobId()).isEqualTo(JOB);
+    assertThat(screening.created().rawStatus()).isEqualTo("pending");
+    assertThat(screening.created().state()).isEqualTo(JobState.PENDING);
+    assertThat(screening.created().message()).contains("Screening job queued.");
+    assertThat(screening.created().idempotencyKey())
+        .isEqualTo(r.getHeaders().get("Idempotency-Key"));
+  }
+
+  @Test
+  void adverseMedia_eachCallHasItsOwnKey_andNoCountryWhenNoneWasSet() throws Exception {
+    server.enqueue(created(202, "pending"));
+    server.enqueue(created(202, "pending"));
+    AdverseMediaRequest noCountry = Fixtures.request().toBuilder().country(null).build();
+
+    client().screening().adverseMedia(noCountry);
+    client().screening().adverseMedia(noCountry);
+
+    RecordedRequest first = server.takeRequest();
+    RecordedRequest second = server.takeRequest();
+    assertThat(first.getHeaders().get("Idempotency-Key"))
+        .isNotEqualTo(second.getHeaders().get("Idempotency-Key"));
+    assertThat(Json.MAPPER.readTree(first.getBody().utf8()).has("country")).isFalse();
+  }
+
+  @Test
+  void adverseMedia_callersIdempotencyKey_isSentAsGiven() throws Exception {
+    server.enqueue(created(200, "processing"));
+
+    AdverseMediaScreening s =
+        client().screening().adverseMedia(Fixtures.request(), "order-42-screening");
+
+    assertThat(server.takeRequest().getHeaders().get("Idempotency-Key"))
+        .isEqualTo("order-42-screening");
+    assertThat(s.created().idempotencyKey()).isEqualTo("order-42-screening");
+  }
+
+  @Test
+  void adverseMedia_200Replay_isReadLikeA202() {
+    server.enqueue(created(200, "ready"));
+
+    AdverseMediaScreening s = client().screening().adverseMedia(Fixtures.request());
+
+    assertThat(s.id()).isEqualTo(JOB);
+    assertThat(s.created().state()).isEqualTo(JobState.SUCCEEDED);
+  }
+
+  @Test
+  void adverseMedia_retryAfter503_resendsTheSameIdempotencyKey() throws Exception {
+    server.enqueue(json(503, "{\"error\":\"Service temporarily unavailable.\"}"));
+    server.enqueue(created(200, "pending"));
+
+    AdverseMediaScreening s = client().screening().adverseMedia(Fixtures.request());
+
+    String first = server.takeRequest().getHeaders().get("Idempotency-Key");
+    String second = server.takeRequest().getHeaders().get("Idempotency-Key");
+    assertThat(second).isEqualTo(first).matches(UUID_V4);
+    assertThat(s.created().idempotencyKey()).isEqualTo(first);
+  }
+
+  @Test
+  void adverseMedia_402PlainText_isPaymentRequiredWithTheText() {
+    server.enqueue(
+        new MockResponse.Builder()
+            .code(402)
+            .addHeader("Content-Type", "text/plain")
+            .body("Insufficient funds or subscription.")
+            .build());
+
+    PaymentRequiredException e =
+        catchThrowableOfType(
+            PaymentRequiredException.class,
+            () -> client().screening().adverseMedia(Fixtures.request()));
+
+    assertThat(e.errorMessage()).contains("Insufficient funds or subscription.");
+    assertThat(e.getMessage()).endsWith(": Insufficient funds or subscription.");
+    assertThat(server.getRequestCount()).isEqualTo(1);
+  }
+
+  @Test
+  void adverseMedia_badArguments_sendNothing() {
+    assertThatThrownBy(() -> client().screening().adverseMedia(null))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("request must not be null");
+    assertThatThrownBy(() -> client().screening().adverseMedia(Fixtures.request(), " "))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageStartingWith("idempotencyKey ");
+    assertThatThrownBy(() -> client().screening().adverseMedia(Fixtures.request(), "a b"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageStartingWith("idempotencyKey ");
+    assertThat(server.getRequestCount()).isZero();
+  }
+
+  @Test
+  void retrieve_sendsKeyAndEncodesTheIdAsOneSegment() throws Exception {
+    server.enqueue(job("pending", ""));
+
+    AsyncJob<JsonNode> j = client().asyncJobs().retrieve(JOB);
+
+    RecordedRequest r = server.takeRequest();
+    assertThat(r.getMethod()).isEqualTo("GET");
+    assertThat(r.getUrl().encodedPath()).isEqualTo("/v1/async-jobs/" + JOB);
+    assertThat(r.getHeaders().get("x-api-key")).isEqualTo(KEY);
+    assertThat(j).isInstanceOf(AsyncJob.Pending.class);
+  }
+
+  @Test
+  void awaitCompletion_reportsEachNewStatusAndReturnsTheTypedResult() {
+    server.enqueue(job("pending", ""));
+    server.enqueue(job("processing", ""));
+    server.enqueue(job("processing", ""));
+    server.enqueue(job("migrating", ""));
+    server.enqueue(ready());
+    List<String> heard = new ArrayList<>();
+
+    AdverseMediaResult result =
+        client()
+            .asyncJobs()
+            .awaitCompletion(JOB, AdverseMediaResult.class, fixed, j -> heard.add(j.rawStatus()));
+
+    assertThat(result.riskLevel()).isEqualTo(AdverseMediaResult.RiskLevel.HIGH);
+    assertThat(heard).containsExactly("pending", "processing", "migrating", "ready");
+    assertThat(server.getRequestCount()).isEqualTo(5);
+    assertThat(time.scheduledDelays())
+        .containsExactly(
+            Duration.ZERO,
+            Duration.ofSeconds(2),
+            Duration.ofSeconds(2),
+            Duration.ofSeconds(2),
+            Duration.ofSeconds(2));
+  }
+
+  @Test
+  void awaitCompletionAsync_completesWithTheResult() throws Exception {
+    server.enqueue(job("processing", ""));
+    server.enqueue(ready());
+
+    CompletableFuture<JsonNode> f =
+        client().asyncJobs().awaitCompletionAsync(JOB, JsonNode.class);
+
+    JsonNode result = time.await(f);
+    assertThat(result.get("riskScore").asInt()).isEqualTo(72);
+  }
+
+  @Test
+  void awaitCompletion_404OnTheFirstPoll_isPlainNotFound() {
+    server.enqueue(json(404, "{\"message\":\"Job not found\"}"));
+
+    NotFoundException e =
+        catchThrowableOfType(
+            NotFoundException.class,
+            () -> client().asyncJobs().awaitCompletion(JOB, JsonNode.class));
+
+    assertThat(e).isNotInstanceOf(JobExpiredException.class);
+  }
+
+  @Test
+  void awaitCompletion_404AfterTheJobWasSeen_isJobExpired() {
+    server.enqueue(job("processing", ""));
+    server.enqueue(json(404, "{\"message\":\"Job not found\"}"));
+
+    JobExpiredException e =
+        catchThrowableOfType(
+            JobExpiredException.class,
+            () -> client().asyncJobs().awaitCompletion(JOB, JsonNode.class, fixed));
+
+    assertThat(e).isInstanceOf(NotFoundException.class);
+    assertThat(e.statusCode()).isEqualTo(404);
+    assertThat(e.jobId()).isEqualTo(JOB);
+    assertThat(e.lastSeen()).hasValueSatisfying(j -> assertThat(j.rawStatus()).isEqualTo("processing"));
+    assertThat(e.getMessage())
+        .contains("Job " + JOB + " has expired", "fetch results promptly once a job is ready",
+            "HTTP 404 on GET /v1/async-jobs/" + JOB, "Job not found");
+  }
+
+  @Test
+  void screeningHandle_retrieve404_isJobExpired() {
+    server.enqueue(created(202, "pending"));
+    server.enqueue(json(404, "{\"message\":\"Job not found\"}"));
+    AdverseMediaScreening s = client().screening().adverseMedia(Fixtures.request());
+
+    assertThatThrownBy(s::retrieve)
+        .isInstanceOf(JobExpiredException.class)
+        .hasMessageContaining("has expired");
+  }
+
+  @Test
+  void createResponseWithoutJobId_isInvalidResponse() {
+    server.enqueue(json(202, "{\"status\":\"pending\"}"));
+
+    assertThatThrownBy(() -> client().screening().adverseMedia(Fixtures.request()))
+        .isInstanceOf(dev.jobsdk.core.InvalidResponseException.class)
+        .hasMessage("POST /v1/screening/adverse-media returned no jobId");
+  }
+
+  @Test
+  void errors_neverContainTheApiKey() {
+    server.enqueue(json(401, "{\"message\":\"Invalid API key\"}"));
+
+    Throwable e = catchThrowableOfType(RuntimeException.class,
+        () -> client().asyncJobs().retrieve(JOB));
+
+    assertThat(e).isInstanceOf(dev.jobsdk.core.AuthenticationException.class);
+    assertThat(e.getMessage()).doesNotContain(KEY);
+    assertThat(e.toString()).doesNotContain(KEY);
+  }
+}

@@ -1,0 +1,182 @@
+package dev.jobsdk.deepidv.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.jobsdk.core.InvalidResponseException;
+import dev.jobsdk.core.JobState;
+import dev.jobsdk.core.internal.Json;
+import dev.jobsdk.deepidv.AdverseMediaResult;
+import dev.jobsdk.deepidv.AsyncJob;
+import dev.jobsdk.deepidv.Fixtures;
+import java.time.Instant;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class AsyncJobParserTest {
+  private static final String WHERE = "GET /v1/async-jobs/j1";
+
+  private static ObjectNode job(String status) {
+    ObjectNode n = Json.MAPPER.createObjectNode();
+    n.put("jobId", "j1");
+    n.put("status", status);
+    n.put("createdAt", 1717593600000L);
+    n.put("updatedAt", "2026-06-05T12:00:00.000Z");
+    return n;
+  }
+
+  @Test
+  void parse_seedReadyJob_isReadyWithTypedResult() {
+    AsyncJob<AdverseMediaResult> job =
+        AsyncJobParser.parse(
+            Fixtures.json("deepidv-async-job-ready.json"), AdverseMediaResult.class, WHERE);
+
+    assertThat(job).isInstanceOf(AsyncJob.Ready.class);
+    AsyncJob.Ready<AdverseMediaResult> ready = (AsyncJob.Ready<AdverseMediaResult>) job;
+    assertThat(ready.jobId()).isEqualTo("a1b2c3d4-e5f6-7890-abcd-ef1234567890");
+    assertThat(ready.id()).isEqualTo(ready.jobId());
+    assertThat(ready.state()).isEqualTo(JobState.SUCCEEDED);
+    assertThat(ready.rawStatus()).isEqualTo("ready");
+    assertThat(ready.createdAt()).isEqualTo(Instant.parse("2024-06-05T13:20:00Z"));
+    assertThat(ready.updatedAt()).isEqualTo(Instant.parse("2026-06-05T12:00:00Z"));
+    assertThat(ready.result().riskScore()).isEqualTo(45);
+  }
+
+  @Test
+  void parse_eachDocumentedStatus_givesItsVariantAndState() {
+    assertThat(AsyncJobParser.parse(job("pending"), JsonNode.class, WHERE))
+        .isInstanceOf(AsyncJob.Pending.class)
+        .extracting(AsyncJob::state)
+        .isEqualTo(JobState.PENDING);
+    assertThat(AsyncJobParser.parse(job("processing"), JsonNode.class, WHERE))
+        .isInstanceOf(AsyncJob.Processing.class)
+        .extracting(AsyncJob::state)
+        .isEqualTo(JobState.RUNNING);
+    AsyncJob<JsonNode> failed =
+        AsyncJobParser.parse(job("failed").put("error", "upstream timeout"), JsonNode.class, WHERE);
+    assertThat(failed).isInstanceOf(AsyncJob.Failed.class);
+    assertThat(failed.state()).isEqualTo(JobState.FAILED);
+    assertThat(((AsyncJob.Failed<JsonNode>) failed).error()).isEqualTo("upstream timeout");
+    assertThat(failed.errorMessage()).contains("upstream timeout");
+  }
+
+  @Test
+  void parse_upperCaseStatusOfOlderServers_isRecognisedAndKeptRaw() {
+    AsyncJob<JsonNode> job = AsyncJobParser.parse(job("PENDING"), JsonNode.class, WHERE);
+
+    assertThat(job).isInstanceOf(AsyncJob.Pending.class);
+    assertThat(job.rawStatus()).isEqualTo("PENDING");
+  }
+
+  @Test
+  void parse_unknownStatus_isUnknownVariantKeepingTheBody() {
+    ObjectNode body = job("archived").put("extra", 7);
+
+    AsyncJob<JsonNode> job = AsyncJobParser.parse(body, JsonNode.class, WHERE);
+
+    assertThat(job).isInstanceOf(AsyncJob.Unknown.class);
+    assertThat(job.state()).isEqualTo(JobState.UNKNOWN);
+    assertThat(job.rawStatus()).isEqualTo("archived");
+    assertThat(((AsyncJob.Unknown<JsonNode>) job).body().get("extra").asInt()).isEqualTo(7);
+  }
+
+  @ParameterizedTest
+  @CsvSource({
+    "1716897600, 2024-05-28T12:00:00Z",
+    "1716897600000, 2024-05-28T12:00:00Z",
+    "1716897600.5, 2024-05-28T12:00:00.500Z",
+    "1716897600123, 2024-05-28T12:00:00.123Z",
+    "999999999999, +33658-09-27T01:46:39Z",
+    "1000000000000, 2001-09-09T01:46:40Z"
+  })
+  void parse_createdAt_readsEpochSecondsBelow10e12AndMillisAbove(String epoch, String expected) {
+    ObjectNode body = job("pending");
+    body.set("createdAt", Json.MAPPER.getNodeFactory().numberNode(new java.math.BigDecimal(epoch)));
+
+    assertThat(AsyncJobParser.parse(body, JsonNode.class, WHERE).createdAt())
+        .isEqualTo(Instant.parse(expected));
+  }
+
+  @Test
+  void parse_createdAtAsStringOrIso_isReadToo() {
+    assertThat(AsyncJobParser.parse(job("pending").put("createdAt", "1716897600"), JsonNode.class, WHERE)
+            .createdAt())
+        .isEqualTo(Instant.parse("2024-05-28T12:00:00Z"));
+    assertThat(AsyncJobParser.parse(
+                job("pending").put("createdAt", "2024-05-28T14:00:00+02:00"), JsonNode.class, WHERE)
+            .createdAt())
+        .isEqualTo(Instant.parse("2024-05-28T12:00:00Z"));
+  }
+
+  @Test
+  void parse_updatedAtWithOffsetOrWithoutZone_isRead() {
+    assertThat(AsyncJobParser.parse(
+                job("pending").put("updatedAt", "2026-06-05T14:00:00+02:00"), JsonNode.class, WHERE)
+            .updatedAt())
+        .isEqualTo(Instant.parse("2026-06-05T12:00:00Z"));
+    assertThat(AsyncJobParser.parse(
+                job("pending").put("updatedAt", "2026-06-05T12:00:00"), JsonNode.class, WHERE)
+            .updatedAt())
+        .isEqualTo(Instant.parse("2026-06-05T12:00:00Z"));
+  }
+
+  @Test
+  void parse_resultAsMapOrJsonNode_forKindsTheSdkDoesNotModel() {
+    ObjectNode body = job("ready");
+    body.putObject("result").put("score", 3).putArray("items").add("x");
+
+    AsyncJob<Map> asMap = AsyncJobParser.parse(body, Map.class, WHERE);
+    AsyncJob<JsonNode> asTree = AsyncJobParser.parse(body, JsonNode.class, WHERE);
+
+    assertThat(((AsyncJob.Ready<Map>) asMap).result()).containsEntry("score", 3);
+    assertThat(((AsyncJob.Ready<JsonNode>) asTree).result().get("items").get(0).asText())
+        .isEqualTo("x");
+  }
+
+  @Test
+  void parse_missingRequiredFields_isInvalidResponseNamingTheField() {
+    ObjectNode noId = job("pending");
+    noId.remove("jobId");
+    ObjectNode noCreated = job("pending");
+    noCreated.remove("createdAt");
+
+    assertThatThrownBy(() -> AsyncJobParser.parse(noId, JsonNode.class, WHERE))
+        .isInstanceOf(InvalidResponseException.class)
+        .hasMessage(WHERE + " returned no jobId");
+    assertThatThrownBy(() -> AsyncJobParser.parse(noCreated, JsonNode.class, WHERE))
+        .isInstanceOf(InvalidResponseException.class)
+        .hasMessage(WHERE + " returned no createdAt");
+    assertThatThrownBy(
+            () -> AsyncJobParser.parse(job("pending").put("updatedAt", "yesterday"), JsonNode.class, WHERE))
+        .isInstanceOf(InvalidResponseException.class)
+        .hasMessage(WHERE + " returned an unreadable updatedAt");
+    assertThatThrownBy(() -> AsyncJobParser.parse(job("ready"), JsonNode.class, WHERE))
+        .isInstanceOf(InvalidResponseException.class)
+        .hasMessage(WHERE + " returned a ready job without a result");
+    assertThatThrownBy(
+            () -> AsyncJobParser.parse(Json.MAPPER.getNodeFactory().textNode("oops"), JsonNode.class, WHERE))
+        .isInstanceOf(InvalidResponseException.class);
+  }
+
+  @Test
+  void parse_resultOfAnotherShape_isInvalidResponseNamingTheType() {
+    ObjectNode body = job("ready");
+    body.putArray("result").add(1);
+
+    assertThatThrownBy(() -> AsyncJobParser.parse(body, AdverseMediaResult.class, WHERE))
+        .isInstanceOf(InvalidResponseException.class)
+        .hasMessageContaining("cannot be read as dev.jobsdk.deepidv.AdverseMediaResult");
+  }
+
+  @Test
+  void parse_failedWithoutError_hasEmptyErrorAndNoErrorMessage() {
+    AsyncJob<JsonNode> failed = AsyncJobParser.parse(job("failed"), JsonNode.class, WHERE);
+
+    assertThat(((AsyncJob.Failed<JsonNode>) failed).error()).isEmpty();
+    assertThat(failed.errorMessage()).isEmpty();
+  }
+}
