@@ -1,0 +1,139 @@
+package dev.jobsdk.deepcurrent;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.jobsdk.core.PollingPolicy;
+import dev.jobsdk.core.TokenProvider;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class DeepCurrentClientBuilderTest {
+  private static final String SECRET_KEY = "dc_live_3f9a7c1e5b2d4a6f";
+
+  @Test
+  void build_noCredential_throwsIllegalState() {
+    assertThatThrownBy(() -> DeepCurrentClient.builder().build())
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("credential is required");
+  }
+
+  @Test
+  void build_twoCredentials_throwsIllegalState() {
+    TokenProvider provider = () -> "jwt";
+    assertThatThrownBy(
+            () -> DeepCurrentClient.builder().apiKey(SECRET_KEY).tokenProvider(provider).build())
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("only one credential");
+    assertThatThrownBy(
+            () -> DeepCurrentClient.builder().apiKey(SECRET_KEY).login("a@b.c", "pw").build())
+        .isInstanceOf(IllegalStateException.class);
+    assertThatThrownBy(
+            () -> DeepCurrentClient.builder().tokenProvider(provider).login("a@b.c", "pw").build())
+        .isInstanceOf(IllegalStateException.class);
+  }
+
+  @Test
+  void build_keyWithoutDcPrefix_rejectedWithoutEchoingTheKey() {
+    String notDc = "sk_live_very_secret_value";
+    assertThatThrownBy(() -> DeepCurrentClient.builder().apiKey(notDc).build())
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("dc_")
+        .hasMessageNotContaining(notDc)
+        .hasMessageNotContaining("very_secret");
+    assertThatThrownBy(() -> DeepCurrentClient.builder().apiKey("dc_").build())
+        .isInstanceOf(IllegalStateException.class);
+    assertThatThrownBy(() -> DeepCurrentClient.builder().apiKey("dc_abc def").build())
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageNotContaining("abc def");
+  }
+
+  @Test
+  void setters_nullOrBlank_rejectedNamingTheParameter() {
+    DeepCurrentClient.Builder b = DeepCurrentClient.builder();
+    assertThatThrownBy(() -> b.apiKey(null)).isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("apiKey");
+    assertThatThrownBy(() -> b.apiKey(" ")).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> b.tokenProvider(null)).hasMessageContaining("tokenProvider");
+    assertThatThrownBy(() -> b.login(null, "pw")).hasMessageContaining("email");
+    assertThatThrownBy(() -> b.login("a@b.c", "")).hasMessageContaining("password");
+    assertThatThrownBy(() -> b.baseUrl("")).hasMessageContaining("baseUrl");
+  }
+
+  @Test
+  void toString_clientAndBuilder_neverShowTheCredential() {
+    DeepCurrentClient.Builder b = DeepCurrentClient.builder().apiKey(SECRET_KEY);
+    assertThat(b.toString()).contains("apiKey").doesNotContain(SECRET_KEY);
+    try (DeepCurrentClient client = b.build()) {
+      assertThat(client.toString())
+          .contains("https://api.deepcurrent.app")
+          .contains("apiKey")
+          .doesNotContain(SECRET_KEY);
+    }
+    DeepCurrentClient.Builder login =
+        DeepCurrentClient.builder().login("ops@acme.com", "hunter2-password");
+    assertThat(login.toString()).doesNotContain("hunter2-password");
+    try (DeepCurrentClient client = login.build()) {
+      assertThat(client.toString()).contains("login").doesNotContain("hunter2-password");
+    }
+  }
+
+  @Test
+  void fromEnv_readsKeyAndBaseUrl() {
+    Map<String, String> env =
+        Map.of(
+            DeepCurrentClient.API_KEY_ENV, SECRET_KEY,
+            DeepCurrentClient.BASE_URL_ENV, "http://localhost:8080");
+    try (DeepCurrentClient client = DeepCurrentClient.builder().fromEnv(env::get).build()) {
+      assertThat(client.toString()).contains("http://localhost:8080").doesNotContain(SECRET_KEY);
+    }
+  }
+
+  @Test
+  void fromEnv_withoutBaseUrl_usesProduction() {
+    Map<String, String> env = Map.of(DeepCurrentClient.API_KEY_ENV, SECRET_KEY);
+    try (DeepCurrentClient client = DeepCurrentClient.builder().fromEnv(env::get).build()) {
+      assertThat(client.toString()).contains(DeepCurrentClient.DEFAULT_BASE_URL);
+    }
+  }
+
+  @Test
+  void fromEnv_keyMissing_throwsNamingTheVariable() {
+    assertThatThrownBy(() -> DeepCurrentClient.builder().fromEnv(Map.<String, String>of()::get))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("DEEPCURRENT_API_KEY");
+  }
+
+  @Test
+  void baseUrl_documentedFormWithApiV1_isAccepted() {
+    try (DeepCurrentClient client =
+        DeepCurrentClient.builder()
+            .apiKey(SECRET_KEY)
+            .baseUrl("https://api.deepcurrent.app/api/v1/")
+            .build()) {
+      assertThat(client.toString()).contains("baseUrl=https://api.deepcurrent.app,");
+    }
+  }
+
+  @Test
+  void baseUrl_plainHttpToARemoteHost_rejected() {
+    assertThatThrownBy(
+            () ->
+                DeepCurrentClient.builder()
+                    .apiKey(SECRET_KEY)
+                    .baseUrl("http://api.deepcurrent.app")
+                    .build())
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
+  void defaultPollingPolicy_suitsJobsThatRunForMinutes() {
+    PollingPolicy p = DeepCurrentClient.defaultPollingPolicy();
+    assertThat(p.initialDelay()).isZero();
+    assertThat(p.interval()).isEqualTo(Duration.ofSeconds(5));
+    assertThat(p.multiplier()).isEqualTo(1.5);
+    assertThat(p.maxInterval()).isEqualTo(Duration.ofSeconds(30));
+    assertThat(p.totalTimeout()).isEqualTo(Duration.ofHours(2));
+  }
+}
