@@ -3,10 +3,10 @@
  * and standalone. Depends on no SDK module.
  */
 module dev.jobsdk.mock {
-    requires com.fasterxml.jackson.databind;
-    requires org.slf4j;
-    requires static transitive org.junit.jupiter.api;
+  requires com.fasterxml.jackson.databind;
+  requires org.slf4j;
+  requires static transitive org.junit.jupiter.api;
 
-    exports dev.jobsdk.mock;
-    exports dev.jobsdk.mock.junit;
+  exports dev.jobsdk.mock;
+  exports dev.jobsdk.mock.junit;
 }

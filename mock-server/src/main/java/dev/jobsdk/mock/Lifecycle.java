@@ -30,289 +30,289 @@ import java.util.Objects;
  */
 public final class Lifecycle {
 
-    private final Duration queued;
-    private final List<Stage> stages;
-    private final Outcome outcome;
-    private final Duration running;
+  private final Duration queued;
+  private final List<Stage> stages;
+  private final Outcome outcome;
+  private final Duration running;
 
-    private Lifecycle(Builder builder) {
-        this.queued = builder.queued;
-        this.stages = List.copyOf(builder.stages);
-        this.outcome = builder.outcome;
-        Duration sum = Duration.ZERO;
-        for (Stage stage : stages) {
-            sum = sum.plus(stage.duration());
-        }
-        this.running = sum;
+  private Lifecycle(Builder builder) {
+    this.queued = builder.queued;
+    this.stages = List.copyOf(builder.stages);
+    this.outcome = builder.outcome;
+    Duration sum = Duration.ZERO;
+    for (Stage stage : stages) {
+      sum = sum.plus(stage.duration());
     }
+    this.running = sum;
+  }
 
+  /**
+   * Returns a new builder: no queueing, no stages, success.
+   *
+   * @return a new builder
+   */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * A lifecycle that runs one stage named {@code running} for {@code duration} and then succeeds.
+   *
+   * @param duration how long the job runs
+   * @return the lifecycle
+   */
+  public static Lifecycle succeedsAfter(Duration duration) {
+    return builder().stage("running", duration, "Running...").build();
+  }
+
+  /**
+   * A lifecycle that runs one stage named {@code running} for {@code duration} and then fails with
+   * {@code message}.
+   *
+   * @param duration how long the job runs
+   * @param message the failure message
+   * @return the lifecycle
+   */
+  public static Lifecycle failsAfter(Duration duration, String message) {
+    return builder().stage("running", duration, "Running...").fail(message).build();
+  }
+
+  /**
+   * Returns how long a job stays pending before each attempt.
+   *
+   * @return the queued duration
+   */
+  public Duration queued() {
+    return queued;
+  }
+
+  /**
+   * Returns the stages in order.
+   *
+   * @return an immutable list of stages
+   */
+  public List<Stage> stages() {
+    return stages;
+  }
+
+  /**
+   * Returns the outcome applied when the last stage ends.
+   *
+   * @return the outcome
+   */
+  public Outcome outcome() {
+    return outcome;
+  }
+
+  /**
+   * Returns the sum of the stage durations: how long one attempt runs.
+   *
+   * @return the running time of one attempt
+   */
+  public Duration runningDuration() {
+    return running;
+  }
+
+  /**
+   * Returns a builder holding this lifecycle's settings.
+   *
+   * @return a new builder
+   */
+  public Builder toBuilder() {
+    Builder builder = new Builder().queued(queued).outcome(outcome);
+    builder.stages.addAll(stages);
+    return builder;
+  }
+
+  /**
+   * Compares queueing, stages and outcome.
+   *
+   * @param o another object
+   * @return whether both describe the same lifecycle
+   */
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof Lifecycle other
+        && queued.equals(other.queued)
+        && stages.equals(other.stages)
+        && outcome.equals(other.outcome);
+  }
+
+  /**
+   * Hashes queueing, stages and outcome.
+   *
+   * @return the hash code
+   */
+  @Override
+  public int hashCode() {
+    return Objects.hash(queued, stages, outcome);
+  }
+
+  /**
+   * Describes the lifecycle.
+   *
+   * @return a short description
+   */
+  @Override
+  public String toString() {
+    return "Lifecycle[queued=" + queued + ", stages=" + stages + ", outcome=" + outcome + "]";
+  }
+
+  /**
+   * One stage of a lifecycle.
+   *
+   * @param name the stage's name (DeepCurrent growth runs show it as a {@code stage_status} key)
+   * @param duration how long the stage runs; not negative
+   * @param message the progress message shown while the stage runs
+   */
+  public record Stage(String name, Duration duration, String message) {
     /**
-     * Returns a new builder: no queueing, no stages, success.
+     * Validates the stage.
      *
-     * @return a new builder
+     * @param name the stage's name
+     * @param duration how long the stage runs
+     * @param message the progress message
      */
-    public static Builder builder() {
-        return new Builder();
+    public Stage {
+      Objects.requireNonNull(name, "name");
+      Objects.requireNonNull(duration, "duration");
+      Objects.requireNonNull(message, "message");
+      if (name.isBlank()) {
+        throw new IllegalArgumentException("name must not be blank");
+      }
+      if (duration.isNegative()) {
+        throw new IllegalArgumentException("duration must not be negative, was " + duration);
+      }
+    }
+  }
+
+  /** Builds a {@link Lifecycle}. Not thread-safe. */
+  public static final class Builder {
+    private Duration queued = Duration.ZERO;
+    private final List<Stage> stages = new ArrayList<>();
+    private Outcome outcome = Outcome.succeed();
+
+    private Builder() {
     }
 
     /**
-     * A lifecycle that runs one stage named {@code running} for {@code duration} and then succeeds.
+     * Sets how long the job stays pending before each attempt. Default zero.
      *
-     * @param duration how long the job runs
-     * @return the lifecycle
+     * @param queued the pending time; not negative
+     * @return this builder
      */
-    public static Lifecycle succeedsAfter(Duration duration) {
-        return builder().stage("running", duration, "Running...").build();
+    public Builder queued(Duration queued) {
+      Objects.requireNonNull(queued, "queued");
+      if (queued.isNegative()) {
+        throw new IllegalArgumentException("queued must not be negative, was " + queued);
+      }
+      this.queued = queued;
+      return this;
     }
 
     /**
-     * A lifecycle that runs one stage named {@code running} for {@code duration} and then fails with
-     * {@code message}.
+     * Appends a stage.
      *
-     * @param duration how long the job runs
+     * @param name the stage's name
+     * @param duration how long it runs
+     * @param message the progress message shown while it runs
+     * @return this builder
+     */
+    public Builder stage(String name, Duration duration, String message) {
+      stages.add(new Stage(name, duration, message));
+      return this;
+    }
+
+    /**
+     * Appends a stage whose message is its name.
+     *
+     * @param name the stage's name
+     * @param duration how long it runs
+     * @return this builder
+     */
+    public Builder stage(String name, Duration duration) {
+      return stage(name, duration, name);
+    }
+
+    /**
+     * Replaces the stages.
+     *
+     * @param stages the stages in order
+     * @return this builder
+     */
+    public Builder stages(List<Stage> stages) {
+      List<Stage> copy = List.copyOf(stages);
+      this.stages.clear();
+      this.stages.addAll(copy);
+      return this;
+    }
+
+    /**
+     * Sets the outcome. Default {@link Outcome#succeed()}.
+     *
+     * @param outcome how the job ends
+     * @return this builder
+     */
+    public Builder outcome(Outcome outcome) {
+      this.outcome = Objects.requireNonNull(outcome, "outcome");
+      return this;
+    }
+
+    /**
+     * Shorthand for {@code outcome(Outcome.succeed())}.
+     *
+     * @return this builder
+     */
+    public Builder succeed() {
+      return outcome(Outcome.succeed());
+    }
+
+    /**
+     * Shorthand for {@code outcome(Outcome.fail(message))}.
+     *
      * @param message the failure message
+     * @return this builder
+     */
+    public Builder fail(String message) {
+      return outcome(Outcome.fail(message));
+    }
+
+    /**
+     * Shorthand for {@code outcome(Outcome.cancel())}.
+     *
+     * @return this builder
+     */
+    public Builder cancel() {
+      return outcome(Outcome.cancel());
+    }
+
+    /**
+     * Shorthand for {@code outcome(Outcome.expire())}.
+     *
+     * @return this builder
+     */
+    public Builder expire() {
+      return outcome(Outcome.expire());
+    }
+
+    /**
+     * Shorthand for {@code outcome(Outcome.failAttempts(attempts, message))}.
+     *
+     * @param attempts how many attempts fail
+     * @param message the error of a failed attempt
+     * @return this builder
+     */
+    public Builder failAttempts(int attempts, String message) {
+      return outcome(Outcome.failAttempts(attempts, message));
+    }
+
+    /**
+     * Builds the immutable lifecycle.
+     *
      * @return the lifecycle
      */
-    public static Lifecycle failsAfter(Duration duration, String message) {
-        return builder().stage("running", duration, "Running...").fail(message).build();
+    public Lifecycle build() {
+      return new Lifecycle(this);
     }
-
-    /**
-     * Returns how long a job stays pending before each attempt.
-     *
-     * @return the queued duration
-     */
-    public Duration queued() {
-        return queued;
-    }
-
-    /**
-     * Returns the stages in order.
-     *
-     * @return an immutable list of stages
-     */
-    public List<Stage> stages() {
-        return stages;
-    }
-
-    /**
-     * Returns the outcome applied when the last stage ends.
-     *
-     * @return the outcome
-     */
-    public Outcome outcome() {
-        return outcome;
-    }
-
-    /**
-     * Returns the sum of the stage durations: how long one attempt runs.
-     *
-     * @return the running time of one attempt
-     */
-    public Duration runningDuration() {
-        return running;
-    }
-
-    /**
-     * Returns a builder holding this lifecycle's settings.
-     *
-     * @return a new builder
-     */
-    public Builder toBuilder() {
-        Builder builder = new Builder().queued(queued).outcome(outcome);
-        builder.stages.addAll(stages);
-        return builder;
-    }
-
-    /**
-     * Compares queueing, stages and outcome.
-     *
-     * @param o another object
-     * @return whether both describe the same lifecycle
-     */
-    @Override
-    public boolean equals(Object o) {
-        return o instanceof Lifecycle other
-                && queued.equals(other.queued)
-                && stages.equals(other.stages)
-                && outcome.equals(other.outcome);
-    }
-
-    /**
-     * Hashes queueing, stages and outcome.
-     *
-     * @return the hash code
-     */
-    @Override
-    public int hashCode() {
-        return Objects.hash(queued, stages, outcome);
-    }
-
-    /**
-     * Describes the lifecycle.
-     *
-     * @return a short description
-     */
-    @Override
-    public String toString() {
-        return "Lifecycle[queued=" + queued + ", stages=" + stages + ", outcome=" + outcome + "]";
-    }
-
-    /**
-     * One stage of a lifecycle.
-     *
-     * @param name the stage's name (DeepCurrent growth runs show it as a {@code stage_status} key)
-     * @param duration how long the stage runs; not negative
-     * @param message the progress message shown while the stage runs
-     */
-    public record Stage(String name, Duration duration, String message) {
-        /**
-         * Validates the stage.
-         *
-         * @param name the stage's name
-         * @param duration how long the stage runs
-         * @param message the progress message
-         */
-        public Stage {
-            Objects.requireNonNull(name, "name");
-            Objects.requireNonNull(duration, "duration");
-            Objects.requireNonNull(message, "message");
-            if (name.isBlank()) {
-                throw new IllegalArgumentException("name must not be blank");
-            }
-            if (duration.isNegative()) {
-                throw new IllegalArgumentException("duration must not be negative, was " + duration);
-            }
-        }
-    }
-
-    /** Builds a {@link Lifecycle}. Not thread-safe. */
-    public static final class Builder {
-        private Duration queued = Duration.ZERO;
-        private final List<Stage> stages = new ArrayList<>();
-        private Outcome outcome = Outcome.succeed();
-
-        private Builder() {
-        }
-
-        /**
-         * Sets how long the job stays pending before each attempt. Default zero.
-         *
-         * @param queued the pending time; not negative
-         * @return this builder
-         */
-        public Builder queued(Duration queued) {
-            Objects.requireNonNull(queued, "queued");
-            if (queued.isNegative()) {
-                throw new IllegalArgumentException("queued must not be negative, was " + queued);
-            }
-            this.queued = queued;
-            return this;
-        }
-
-        /**
-         * Appends a stage.
-         *
-         * @param name the stage's name
-         * @param duration how long it runs
-         * @param message the progress message shown while it runs
-         * @return this builder
-         */
-        public Builder stage(String name, Duration duration, String message) {
-            stages.add(new Stage(name, duration, message));
-            return this;
-        }
-
-        /**
-         * Appends a stage whose message is its name.
-         *
-         * @param name the stage's name
-         * @param duration how long it runs
-         * @return this builder
-         */
-        public Builder stage(String name, Duration duration) {
-            return stage(name, duration, name);
-        }
-
-        /**
-         * Replaces the stages.
-         *
-         * @param stages the stages in order
-         * @return this builder
-         */
-        public Builder stages(List<Stage> stages) {
-            List<Stage> copy = List.copyOf(stages);
-            this.stages.clear();
-            this.stages.addAll(copy);
-            return this;
-        }
-
-        /**
-         * Sets the outcome. Default {@link Outcome#succeed()}.
-         *
-         * @param outcome how the job ends
-         * @return this builder
-         */
-        public Builder outcome(Outcome outcome) {
-            this.outcome = Objects.requireNonNull(outcome, "outcome");
-            return this;
-        }
-
-        /**
-         * Shorthand for {@code outcome(Outcome.succeed())}.
-         *
-         * @return this builder
-         */
-        public Builder succeed() {
-            return outcome(Outcome.succeed());
-        }
-
-        /**
-         * Shorthand for {@code outcome(Outcome.fail(message))}.
-         *
-         * @param message the failure message
-         * @return this builder
-         */
-        public Builder fail(String message) {
-            return outcome(Outcome.fail(message));
-        }
-
-        /**
-         * Shorthand for {@code outcome(Outcome.cancel())}.
-         *
-         * @return this builder
-         */
-        public Builder cancel() {
-            return outcome(Outcome.cancel());
-        }
-
-        /**
-         * Shorthand for {@code outcome(Outcome.expire())}.
-         *
-         * @return this builder
-         */
-        public Builder expire() {
-            return outcome(Outcome.expire());
-        }
-
-        /**
-         * Shorthand for {@code outcome(Outcome.failAttempts(attempts, message))}.
-         *
-         * @param attempts how many attempts fail
-         * @param message the error of a failed attempt
-         * @return this builder
-         */
-        public Builder failAttempts(int attempts, String message) {
-            return outcome(Outcome.failAttempts(attempts, message));
-        }
-
-        /**
-         * Builds the immutable lifecycle.
-         *
-         * @return the lifecycle
-         */
-        public Lifecycle build() {
-            return new Lifecycle(this);
-        }
-    }
+  }
 }

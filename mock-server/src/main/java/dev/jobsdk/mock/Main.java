@@ -10,19 +10,19 @@ import dev.jobsdk.mock.internal.standalone.Standalone;
  */
 public final class Main {
 
-    private Main() {
-    }
+  private Main() {
+  }
 
-    /**
-     * The entry point.
-     *
-     * @param args {@code --port N}, {@code --seed N}, {@code --time-scale X}, {@code --start-time T},
-     *     {@code --help}
-     */
-    public static void main(String[] args) {
-        int status = Standalone.run(args, System.out, System.err);
-        if (status != 0) {
-            System.exit(status);
-        }
+  /**
+   * The entry point.
+   *
+   * @param args {@code --port N}, {@code --seed N}, {@code --time-scale X}, {@code --start-time T},
+   *     {@code --help}
+   */
+  public static void main(String[] args) {
+    int status = Standalone.run(args, System.out, System.err);
+    if (status != 0) {
+      System.exit(status);
     }
+  }
 }

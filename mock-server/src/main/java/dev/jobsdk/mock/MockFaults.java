@@ -9,21 +9,21 @@ import java.util.List;
  */
 public interface MockFaults {
 
-    /**
-     * Adds a rule.
-     *
-     * @param fault the rule
-     * @return this, to chain further rules
-     */
-    MockFaults add(Fault fault);
+  /**
+   * Adds a rule.
+   *
+   * @param fault the rule
+   * @return this, to chain further rules
+   */
+  MockFaults add(Fault fault);
 
-    /**
-     * Returns the rules in order.
-     *
-     * @return an immutable list
-     */
-    List<Fault> list();
+  /**
+   * Returns the rules in order.
+   *
+   * @return an immutable list
+   */
+  List<Fault> list();
 
-    /** Removes every rule. */
-    void clear();
+  /** Removes every rule. */
+  void clear();
 }

@@ -17,22 +17,22 @@ import java.util.Objects;
  * @param createdAt when the job was created
  */
 public record MockJob(String id, Vendor vendor, String kind, String owner, String status, Instant createdAt) {
-    /**
-     * Validates the snapshot.
-     *
-     * @param id the job id
-     * @param vendor the vendor
-     * @param kind the kind of job
-     * @param owner the creator
-     * @param status the visible status
-     * @param createdAt the creation instant
-     */
-    public MockJob {
-        Objects.requireNonNull(id, "id");
-        Objects.requireNonNull(vendor, "vendor");
-        Objects.requireNonNull(kind, "kind");
-        Objects.requireNonNull(owner, "owner");
-        Objects.requireNonNull(status, "status");
-        Objects.requireNonNull(createdAt, "createdAt");
-    }
+  /**
+   * Validates the snapshot.
+   *
+   * @param id the job id
+   * @param vendor the vendor
+   * @param kind the kind of job
+   * @param owner the creator
+   * @param status the visible status
+   * @param createdAt the creation instant
+   */
+  public MockJob {
+    Objects.requireNonNull(id, "id");
+    Objects.requireNonNull(vendor, "vendor");
+    Objects.requireNonNull(kind, "kind");
+    Objects.requireNonNull(owner, "owner");
+    Objects.requireNonNull(status, "status");
+    Objects.requireNonNull(createdAt, "createdAt");
+  }
 }

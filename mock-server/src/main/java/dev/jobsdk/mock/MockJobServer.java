@@ -33,339 +33,339 @@ import java.util.Objects;
  */
 public final class MockJobServer implements AutoCloseable {
 
-    /** The default start of the virtual clock: the instant of the vendors' documented examples. */
-    public static final Instant DEFAULT_START_TIME = Instant.parse("2026-04-08T12:00:00Z");
+  /** The default start of the virtual clock: the instant of the vendors' documented examples. */
+  public static final Instant DEFAULT_START_TIME = Instant.parse("2026-04-08T12:00:00Z");
 
-    private final long seed;
-    private final VirtualClock clock;
-    private final FaultRules faults;
-    private final Engine engine;
-    private final HttpServer http;
-    private final String baseUrl;
+  private final long seed;
+  private final VirtualClock clock;
+  private final FaultRules faults;
+  private final Engine engine;
+  private final HttpServer http;
+  private final String baseUrl;
 
-    private MockJobServer(Builder builder) throws IOException {
-        this.seed = builder.seed;
-        if (builder.externalClock != null) {
-            this.clock = VirtualClock.following(builder.externalClock);
-        } else if (builder.timeScale > 0) {
-            this.clock = VirtualClock.ticking(builder.startTime, builder.timeScale);
-        } else {
-            this.clock = VirtualClock.startingAt(builder.startTime);
-        }
-        this.faults = new FaultRules(seed);
-        EngineConfig config = new EngineConfig(seed, builder.deepIdvJobTtl, builder.tokenLifetime,
-                builder.deepIdvCreatedAtSeconds, 100_000);
-        this.engine = new Engine(config, clock, faults, faults, this::reset);
-        this.http = HttpServer.start(builder.port, engine);
-        this.baseUrl = "http://127.0.0.1:" + http.port();
+  private MockJobServer(Builder builder) throws IOException {
+    this.seed = builder.seed;
+    if (builder.externalClock != null) {
+      this.clock = VirtualClock.following(builder.externalClock);
+    } else if (builder.timeScale > 0) {
+      this.clock = VirtualClock.ticking(builder.startTime, builder.timeScale);
+    } else {
+      this.clock = VirtualClock.startingAt(builder.startTime);
+    }
+    this.faults = new FaultRules(seed);
+    EngineConfig config = new EngineConfig(seed, builder.deepIdvJobTtl, builder.tokenLifetime,
+        builder.deepIdvCreatedAtSeconds, 100_000);
+    this.engine = new Engine(config, clock, faults, faults, this::reset);
+    this.http = HttpServer.start(builder.port, engine);
+    this.baseUrl = "http://127.0.0.1:" + http.port();
+  }
+
+  /**
+   * Returns a builder with the defaults: port 0 (any free port), seed 0, a manual clock at
+   * {@link #DEFAULT_START_TIME}, DeepIDV job TTL 1 hour, token lifetime 3600 seconds, DeepIDV
+   * {@code createdAt} in epoch milliseconds.
+   *
+   * @return a new builder
+   */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * Returns the server's root URL, e.g. {@code http://127.0.0.1:54321}; all three vendors live under
+   * it (their paths do not collide).
+   *
+   * @return the base URL, without a trailing slash
+   */
+  public String baseUrl() {
+    return baseUrl;
+  }
+
+  /**
+   * Returns the base URL a DeepCurrent client takes (the same as {@link #baseUrl()}; the client adds
+   * {@code /api/v1/...}).
+   *
+   * @return the base URL
+   */
+  public String deepCurrentBaseUrl() {
+    return baseUrl;
+  }
+
+  /**
+   * Returns the base URL a DeepIDV client takes (the same as {@link #baseUrl()}; the client adds
+   * {@code /v1/...}).
+   *
+   * @return the base URL
+   */
+  public String deepIdvBaseUrl() {
+    return baseUrl;
+  }
+
+  /**
+   * Returns the base URL a Risk tool client takes (the same as {@link #baseUrl()}; the client adds
+   * {@code /api/...}).
+   *
+   * @return the base URL
+   */
+  public String riskToolBaseUrl() {
+    return baseUrl;
+  }
+
+  /**
+   * Returns the bound port.
+   *
+   * @return the port
+   */
+  public int port() {
+    return http.port();
+  }
+
+  /**
+   * Returns the seed all randomness comes from.
+   *
+   * @return the seed
+   */
+  public long seed() {
+    return seed;
+  }
+
+  /**
+   * Returns the clock every request reads; advance it to move jobs along.
+   *
+   * @return the server's clock
+   */
+  public VirtualClock clock() {
+    return clock;
+  }
+
+  /**
+   * Returns DeepCurrent's scripts and accounts.
+   *
+   * @return the DeepCurrent control
+   */
+  public DeepCurrentControl deepCurrent() {
+    return engine.deepCurrent();
+  }
+
+  /**
+   * Returns DeepIDV's scripts and organisations.
+   *
+   * @return the DeepIDV control
+   */
+  public DeepIdvControl deepIdv() {
+    return engine.deepIdv();
+  }
+
+  /**
+   * Returns the Risk tool's scripts and users.
+   *
+   * @return the Risk tool control
+   */
+  public RiskToolControl riskTool() {
+    return engine.riskTool();
+  }
+
+  /**
+   * Returns a vendor-neutral view of all jobs.
+   *
+   * @return the jobs view
+   */
+  public MockJobs jobs() {
+    return engine;
+  }
+
+  /**
+   * Returns the fault rules.
+   *
+   * @return the faults
+   */
+  public MockFaults faults() {
+    return faults;
+  }
+
+  /**
+   * Returns what the server saw.
+   *
+   * @return the journal
+   */
+  public MockJournal journal() {
+    return engine.journal();
+  }
+
+  /**
+   * Returns the server to its state after {@code start()}: no jobs, faults, scripts or journal, demo
+   * accounts with their initial credits and balances, the id sequence restarted, and the clock back at
+   * its start (a ticking clock drops its jumps; an external clock is left alone).
+   */
+  public void reset() {
+    clock.resetToStart();
+    faults.reset();
+    engine.reset();
+  }
+
+  /** Stops the server and closes its connections. Idempotent. */
+  @Override
+  public void close() {
+    http.close();
+  }
+
+  /**
+   * Describes the server.
+   *
+   * @return e.g. {@code MockJobServer[http://127.0.0.1:54321, seed=0]}
+   */
+  @Override
+  public String toString() {
+    return "MockJobServer[" + baseUrl + ", seed=" + seed + "]";
+  }
+
+  /**
+   * Configures and starts a {@link MockJobServer}. A builder can start any number of servers with the
+   * same settings. Not thread-safe.
+   */
+  public static final class Builder {
+    private int port;
+    private long seed;
+    private Clock externalClock;
+    private Instant startTime = DEFAULT_START_TIME;
+    private boolean startTimeSet;
+    private double timeScale;
+    private Duration deepIdvJobTtl = Duration.ofHours(1);
+    private Duration tokenLifetime = Duration.ofSeconds(3600);
+    private boolean deepIdvCreatedAtSeconds;
+
+    private Builder() {
     }
 
     /**
-     * Returns a builder with the defaults: port 0 (any free port), seed 0, a manual clock at
-     * {@link #DEFAULT_START_TIME}, DeepIDV job TTL 1 hour, token lifetime 3600 seconds, DeepIDV
-     * {@code createdAt} in epoch milliseconds.
+     * Sets the port. Default 0: any free port (then read {@link MockJobServer#port()}).
      *
-     * @return a new builder
+     * @param port 0 to 65535
+     * @return this builder
      */
-    public static Builder builder() {
-        return new Builder();
+    public Builder port(int port) {
+      if (port < 0 || port > 65_535) {
+        throw new IllegalArgumentException("port must be between 0 and 65535, was " + port);
+      }
+      this.port = port;
+      return this;
     }
 
     /**
-     * Returns the server's root URL, e.g. {@code http://127.0.0.1:54321}; all three vendors live under
-     * it (their paths do not collide).
+     * Sets the seed of all randomness. Default 0.
      *
-     * @return the base URL, without a trailing slash
+     * @param seed the seed
+     * @return this builder
      */
-    public String baseUrl() {
-        return baseUrl;
+    public Builder seed(long seed) {
+      this.seed = seed;
+      return this;
     }
 
     /**
-     * Returns the base URL a DeepCurrent client takes (the same as {@link #baseUrl()}; the client adds
-     * {@code /api/v1/...}).
+     * Makes the server read this clock on every request instead of its own, e.g. the virtual clock of
+     * an SDK test; {@link VirtualClock#advance(Duration)} then throws and the owner moves this clock.
+     * Excludes {@link #startTime(Instant)} and {@link #timeScale(double)}.
      *
-     * @return the base URL
+     * @param clock the clock to follow
+     * @return this builder
      */
-    public String deepCurrentBaseUrl() {
-        return baseUrl;
+    public Builder clock(Clock clock) {
+      this.externalClock = Objects.requireNonNull(clock, "clock");
+      return this;
     }
 
     /**
-     * Returns the base URL a DeepIDV client takes (the same as {@link #baseUrl()}; the client adds
-     * {@code /v1/...}).
+     * Sets where the server's own clock starts. Default {@link MockJobServer#DEFAULT_START_TIME}.
      *
-     * @return the base URL
+     * @param startTime the initial instant
+     * @return this builder
      */
-    public String deepIdvBaseUrl() {
-        return baseUrl;
+    public Builder startTime(Instant startTime) {
+      this.startTime = Objects.requireNonNull(startTime, "startTime");
+      this.startTimeSet = true;
+      return this;
     }
 
     /**
-     * Returns the base URL a Risk tool client takes (the same as {@link #baseUrl()}; the client adds
-     * {@code /api/...}).
+     * Makes the server's own clock run at real time multiplied by {@code timeScale} (the standalone
+     * jar's {@code --time-scale}). Default: a manual clock that only moves when advanced.
      *
-     * @return the base URL
+     * @param timeScale virtual seconds per real second; positive
+     * @return this builder
      */
-    public String riskToolBaseUrl() {
-        return baseUrl;
+    public Builder timeScale(double timeScale) {
+      if (!(timeScale > 0) || Double.isInfinite(timeScale)) {
+        throw new IllegalArgumentException("timeScale must be a positive number, was " + timeScale);
+      }
+      this.timeScale = timeScale;
+      return this;
     }
 
     /**
-     * Returns the bound port.
+     * Sets how long a finished DeepIDV job stays visible before it answers 404. Default 1 hour of
+     * virtual time (the real TTL is not documented).
      *
-     * @return the port
+     * @param ttl a positive duration
+     * @return this builder
      */
-    public int port() {
-        return http.port();
+    public Builder deepIdvJobTtl(Duration ttl) {
+      this.deepIdvJobTtl = positive(ttl, "ttl");
+      return this;
     }
 
     /**
-     * Returns the seed all randomness comes from.
+     * Sets the lifetime of login tokens: the Risk tool's {@code expiresIn} and DeepCurrent JWTs.
+     * Default 3600 seconds.
      *
-     * @return the seed
+     * @param lifetime at least one second
+     * @return this builder
      */
-    public long seed() {
-        return seed;
+    public Builder tokenLifetime(Duration lifetime) {
+      positive(lifetime, "lifetime");
+      if (lifetime.getSeconds() < 1) {
+        throw new IllegalArgumentException("lifetime must be at least one second, was " + lifetime);
+      }
+      this.tokenLifetime = lifetime;
+      return this;
     }
 
     /**
-     * Returns the clock every request reads; advance it to move jobs along.
+     * Makes DeepIDV's {@code createdAt} epoch seconds (as the vendor's SDK tests show) instead of epoch
+     * milliseconds (as its docs show). Default {@code false}: milliseconds.
      *
-     * @return the server's clock
+     * @param seconds whether to send seconds
+     * @return this builder
      */
-    public VirtualClock clock() {
-        return clock;
+    public Builder deepIdvCreatedAtSeconds(boolean seconds) {
+      this.deepIdvCreatedAtSeconds = seconds;
+      return this;
+    }
+
+    private static Duration positive(Duration duration, String name) {
+      Objects.requireNonNull(duration, name);
+      if (duration.isNegative() || duration.isZero()) {
+        throw new IllegalArgumentException(name + " must be positive, was " + duration);
+      }
+      return duration;
     }
 
     /**
-     * Returns DeepCurrent's scripts and accounts.
+     * Starts a server with these settings.
      *
-     * @return the DeepCurrent control
+     * @return the running server
+     * @throws IllegalStateException when an external clock is combined with a start time or time scale
+     * @throws UncheckedIOException when the port cannot be bound
      */
-    public DeepCurrentControl deepCurrent() {
-        return engine.deepCurrent();
+    public MockJobServer start() {
+      if (externalClock != null && (startTimeSet || timeScale > 0)) {
+        throw new IllegalStateException("clock(..) excludes startTime(..) and timeScale(..)");
+      }
+      try {
+        return new MockJobServer(this);
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot bind 127.0.0.1:" + port, e);
+      }
     }
-
-    /**
-     * Returns DeepIDV's scripts and organisations.
-     *
-     * @return the DeepIDV control
-     */
-    public DeepIdvControl deepIdv() {
-        return engine.deepIdv();
-    }
-
-    /**
-     * Returns the Risk tool's scripts and users.
-     *
-     * @return the Risk tool control
-     */
-    public RiskToolControl riskTool() {
-        return engine.riskTool();
-    }
-
-    /**
-     * Returns a vendor-neutral view of all jobs.
-     *
-     * @return the jobs view
-     */
-    public MockJobs jobs() {
-        return engine;
-    }
-
-    /**
-     * Returns the fault rules.
-     *
-     * @return the faults
-     */
-    public MockFaults faults() {
-        return faults;
-    }
-
-    /**
-     * Returns what the server saw.
-     *
-     * @return the journal
-     */
-    public MockJournal journal() {
-        return engine.journal();
-    }
-
-    /**
-     * Returns the server to its state after {@code start()}: no jobs, faults, scripts or journal, demo
-     * accounts with their initial credits and balances, the id sequence restarted, and the clock back at
-     * its start (a ticking clock drops its jumps; an external clock is left alone).
-     */
-    public void reset() {
-        clock.resetToStart();
-        faults.reset();
-        engine.reset();
-    }
-
-    /** Stops the server and closes its connections. Idempotent. */
-    @Override
-    public void close() {
-        http.close();
-    }
-
-    /**
-     * Describes the server.
-     *
-     * @return e.g. {@code MockJobServer[http://127.0.0.1:54321, seed=0]}
-     */
-    @Override
-    public String toString() {
-        return "MockJobServer[" + baseUrl + ", seed=" + seed + "]";
-    }
-
-    /**
-     * Configures and starts a {@link MockJobServer}. A builder can start any number of servers with the
-     * same settings. Not thread-safe.
-     */
-    public static final class Builder {
-        private int port;
-        private long seed;
-        private Clock externalClock;
-        private Instant startTime = DEFAULT_START_TIME;
-        private boolean startTimeSet;
-        private double timeScale;
-        private Duration deepIdvJobTtl = Duration.ofHours(1);
-        private Duration tokenLifetime = Duration.ofSeconds(3600);
-        private boolean deepIdvCreatedAtSeconds;
-
-        private Builder() {
-        }
-
-        /**
-         * Sets the port. Default 0: any free port (then read {@link MockJobServer#port()}).
-         *
-         * @param port 0 to 65535
-         * @return this builder
-         */
-        public Builder port(int port) {
-            if (port < 0 || port > 65_535) {
-                throw new IllegalArgumentException("port must be between 0 and 65535, was " + port);
-            }
-            this.port = port;
-            return this;
-        }
-
-        /**
-         * Sets the seed of all randomness. Default 0.
-         *
-         * @param seed the seed
-         * @return this builder
-         */
-        public Builder seed(long seed) {
-            this.seed = seed;
-            return this;
-        }
-
-        /**
-         * Makes the server read this clock on every request instead of its own, e.g. the virtual clock of
-         * an SDK test; {@link VirtualClock#advance(Duration)} then throws and the owner moves this clock.
-         * Excludes {@link #startTime(Instant)} and {@link #timeScale(double)}.
-         *
-         * @param clock the clock to follow
-         * @return this builder
-         */
-        public Builder clock(Clock clock) {
-            this.externalClock = Objects.requireNonNull(clock, "clock");
-            return this;
-        }
-
-        /**
-         * Sets where the server's own clock starts. Default {@link MockJobServer#DEFAULT_START_TIME}.
-         *
-         * @param startTime the initial instant
-         * @return this builder
-         */
-        public Builder startTime(Instant startTime) {
-            this.startTime = Objects.requireNonNull(startTime, "startTime");
-            this.startTimeSet = true;
-            return this;
-        }
-
-        /**
-         * Makes the server's own clock run at real time multiplied by {@code timeScale} (the standalone
-         * jar's {@code --time-scale}). Default: a manual clock that only moves when advanced.
-         *
-         * @param timeScale virtual seconds per real second; positive
-         * @return this builder
-         */
-        public Builder timeScale(double timeScale) {
-            if (!(timeScale > 0) || Double.isInfinite(timeScale)) {
-                throw new IllegalArgumentException("timeScale must be a positive number, was " + timeScale);
-            }
-            this.timeScale = timeScale;
-            return this;
-        }
-
-        /**
-         * Sets how long a finished DeepIDV job stays visible before it answers 404. Default 1 hour of
-         * virtual time (the real TTL is not documented).
-         *
-         * @param ttl a positive duration
-         * @return this builder
-         */
-        public Builder deepIdvJobTtl(Duration ttl) {
-            this.deepIdvJobTtl = positive(ttl, "ttl");
-            return this;
-        }
-
-        /**
-         * Sets the lifetime of login tokens: the Risk tool's {@code expiresIn} and DeepCurrent JWTs.
-         * Default 3600 seconds.
-         *
-         * @param lifetime at least one second
-         * @return this builder
-         */
-        public Builder tokenLifetime(Duration lifetime) {
-            positive(lifetime, "lifetime");
-            if (lifetime.getSeconds() < 1) {
-                throw new IllegalArgumentException("lifetime must be at least one second, was " + lifetime);
-            }
-            this.tokenLifetime = lifetime;
-            return this;
-        }
-
-        /**
-         * Makes DeepIDV's {@code createdAt} epoch seconds (as the vendor's SDK tests show) instead of epoch
-         * milliseconds (as its docs show). Default {@code false}: milliseconds.
-         *
-         * @param seconds whether to send seconds
-         * @return this builder
-         */
-        public Builder deepIdvCreatedAtSeconds(boolean seconds) {
-            this.deepIdvCreatedAtSeconds = seconds;
-            return this;
-        }
-
-        private static Duration positive(Duration duration, String name) {
-            Objects.requireNonNull(duration, name);
-            if (duration.isNegative() || duration.isZero()) {
-                throw new IllegalArgumentException(name + " must be positive, was " + duration);
-            }
-            return duration;
-        }
-
-        /**
-         * Starts a server with these settings.
-         *
-         * @return the running server
-         * @throws IllegalStateException when an external clock is combined with a start time or time scale
-         * @throws UncheckedIOException when the port cannot be bound
-         */
-        public MockJobServer start() {
-            if (externalClock != null && (startTimeSet || timeScale > 0)) {
-                throw new IllegalStateException("clock(..) excludes startTime(..) and timeScale(..)");
-            }
-            try {
-                return new MockJobServer(this);
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot bind 127.0.0.1:" + port, e);
-            }
-        }
-    }
+  }
 }

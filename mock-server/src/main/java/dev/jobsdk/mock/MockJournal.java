@@ -13,52 +13,52 @@ import java.util.Set;
  */
 public interface MockJournal {
 
-    /**
-     * Returns how many requests arrived, faulted ones included.
-     *
-     * @return the total request count
-     */
-    long requestCount();
+  /**
+   * Returns how many requests arrived, faulted ones included.
+   *
+   * @return the total request count
+   */
+  long requestCount();
 
-    /**
-     * Returns how many requests matched a method and a path glob (query strings ignored).
-     *
-     * @param method an HTTP method, or {@code "*"} for any
-     * @param pathGlob a path where {@code *} matches one segment and {@code **} any number of segments,
-     *     e.g. {@code /v1/async-jobs/*}
-     * @return the matching request count
-     */
-    long requestCount(String method, String pathGlob);
+  /**
+   * Returns how many requests matched a method and a path glob (query strings ignored).
+   *
+   * @param method an HTTP method, or {@code "*"} for any
+   * @param pathGlob a path where {@code *} matches one segment and {@code **} any number of segments,
+   *     e.g. {@code /v1/async-jobs/*}
+   * @return the matching request count
+   */
+  long requestCount(String method, String pathGlob);
 
-    /**
-     * Returns how many status polls the job received: {@code GET} of {@code /api/v1/bd/jobs/{id}},
-     * {@code /api/v1/growth/runs/{id}}, {@code /v1/async-jobs/{id}} or {@code /api/jobs/{id}},
-     * whatever the answer was (faults and auth errors included).
-     *
-     * @param jobId the job id
-     * @return the number of polls
-     */
-    long pollsOf(String jobId);
+  /**
+   * Returns how many status polls the job received: {@code GET} of {@code /api/v1/bd/jobs/{id}},
+   * {@code /api/v1/growth/runs/{id}}, {@code /v1/async-jobs/{id}} or {@code /api/jobs/{id}},
+   * whatever the answer was (faults and auth errors included).
+   *
+   * @param jobId the job id
+   * @return the number of polls
+   */
+  long pollsOf(String jobId);
 
-    /**
-     * Returns how many status polls of the job arrived after a response had already shown the job in a
-     * terminal state (DeepCurrent {@code completed/failed/cancelled}, DeepIDV {@code ready/failed}, Risk
-     * tool {@code COMPLETED/FAILED}). A client that stops polling as soon as it sees a terminal state
-     * scores 0. Result and asset downloads are not polls.
-     *
-     * @param jobId the job id
-     * @return the number of polls after a terminal state was shown
-     */
-    long requestsAfterTerminal(String jobId);
+  /**
+   * Returns how many status polls of the job arrived after a response had already shown the job in a
+   * terminal state (DeepCurrent {@code completed/failed/cancelled}, DeepIDV {@code ready/failed}, Risk
+   * tool {@code COMPLETED/FAILED}). A client that stops polling as soon as it sees a terminal state
+   * scores 0. Result and asset downloads are not polls.
+   *
+   * @param jobId the job id
+   * @return the number of polls after a terminal state was shown
+   */
+  long requestsAfterTerminal(String jobId);
 
-    /**
-     * Returns the names (as sent, never values) of credential headers seen: {@code Authorization},
-     * {@code x-api-key}, {@code Cookie} and similar.
-     *
-     * @return an immutable set of header names
-     */
-    Set<String> authHeadersSeen();
+  /**
+   * Returns the names (as sent, never values) of credential headers seen: {@code Authorization},
+   * {@code x-api-key}, {@code Cookie} and similar.
+   *
+   * @return an immutable set of header names
+   */
+  Set<String> authHeadersSeen();
 
-    /** Forgets everything recorded so far. */
-    void clear();
+  /** Forgets everything recorded so far. */
+  void clear();
 }

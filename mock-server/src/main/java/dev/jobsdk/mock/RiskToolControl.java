@@ -13,58 +13,58 @@ package dev.jobsdk.mock;
  */
 public interface RiskToolControl {
 
-    /**
-     * Sets the lifecycle of every job of a type created from now on that has no queued one.
-     *
-     * @param type a job type, e.g. {@code AI_PREVIEW}
-     * @param lifecycle the lifecycle, or {@code null} for the seeded defaults
-     * @return this
-     */
-    RiskToolControl defaultLifecycle(String type, Lifecycle lifecycle);
+  /**
+   * Sets the lifecycle of every job of a type created from now on that has no queued one.
+   *
+   * @param type a job type, e.g. {@code AI_PREVIEW}
+   * @param lifecycle the lifecycle, or {@code null} for the seeded defaults
+   * @return this
+   */
+  RiskToolControl defaultLifecycle(String type, Lifecycle lifecycle);
 
-    /**
-     * Queues a lifecycle for the next job created, whatever its type.
-     *
-     * @param lifecycle the lifecycle
-     * @return this
-     */
-    RiskToolControl nextJob(Lifecycle lifecycle);
+  /**
+   * Queues a lifecycle for the next job created, whatever its type.
+   *
+   * @param lifecycle the lifecycle
+   * @return this
+   */
+  RiskToolControl nextJob(Lifecycle lifecycle);
 
-    /**
-     * Queues a lifecycle for the next job of a type (checked before the untyped queue).
-     *
-     * @param type a job type
-     * @param lifecycle the lifecycle
-     * @return this
-     */
-    RiskToolControl nextJob(String type, Lifecycle lifecycle);
+  /**
+   * Queues a lifecycle for the next job of a type (checked before the untyped queue).
+   *
+   * @param type a job type
+   * @param lifecycle the lifecycle
+   * @return this
+   */
+  RiskToolControl nextJob(String type, Lifecycle lifecycle);
 
-    /**
-     * Creates a job directly, without HTTP. A {@code PARSE_DOCUMENT} job chains a {@code GAP_DETECTION}
-     * job as the HTTP route does.
-     *
-     * @param email the owning user's email
-     * @param type a job type
-     * @param lifecycle the lifecycle, or {@code null} to take the next queued or default one
-     * @return the job id
-     */
-    String createJob(String email, String type, Lifecycle lifecycle);
+  /**
+   * Creates a job directly, without HTTP. A {@code PARSE_DOCUMENT} job chains a {@code GAP_DETECTION}
+   * job as the HTTP route does.
+   *
+   * @param email the owning user's email
+   * @param type a job type
+   * @param lifecycle the lifecycle, or {@code null} to take the next queued or default one
+   * @return the job id
+   */
+  String createJob(String email, String type, Lifecycle lifecycle);
 
-    /**
-     * Adds a user.
-     *
-     * @param email the login email
-     * @param password the password (at least 8 characters, as the API validates)
-     * @param admin whether the user is in the {@code admin} group
-     * @return this
-     */
-    RiskToolControl addUser(String email, String password, boolean admin);
+  /**
+   * Adds a user.
+   *
+   * @param email the login email
+   * @param password the password (at least 8 characters, as the API validates)
+   * @param admin whether the user is in the {@code admin} group
+   * @return this
+   */
+  RiskToolControl addUser(String email, String password, boolean admin);
 
-    /**
-     * Returns the user id ({@code createdById} of the user's jobs, {@code sub} of their tokens).
-     *
-     * @param email the login email
-     * @return the user's UUID
-     */
-    String userId(String email);
+  /**
+   * Returns the user id ({@code createdById} of the user's jobs, {@code sub} of their tokens).
+   *
+   * @param email the login email
+   * @return the user's UUID
+   */
+  String userId(String email);
 }

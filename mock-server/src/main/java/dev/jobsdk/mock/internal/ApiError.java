@@ -5,18 +5,18 @@ import dev.jobsdk.mock.internal.http.HttpResponse;
 /** Ends request handling early with a finished error response. Carries no stack trace. */
 public final class ApiError extends RuntimeException {
 
-    private static final long serialVersionUID = 1L;
+  private static final long serialVersionUID = 1L;
 
-    private final transient HttpResponse response;
+  private final transient HttpResponse response;
 
-    /** @param response the response to send */
-    public ApiError(HttpResponse response) {
-        super(null, null, false, false);
-        this.response = response;
-    }
+  /** @param response the response to send */
+  public ApiError(HttpResponse response) {
+    super(null, null, false, false);
+    this.response = response;
+  }
 
-    /** @return the response to send */
-    public HttpResponse response() {
-        return response;
-    }
+  /** @return the response to send */
+  public HttpResponse response() {
+    return response;
+  }
 }

@@ -12,5 +12,5 @@ import java.time.Duration;
  * @param jobCapacity how many jobs the store keeps
  */
 public record EngineConfig(long seed, Duration deepIdvJobTtl, Duration tokenLifetime, boolean deepIdvCreatedAtSeconds,
-        int jobCapacity) {
+    int jobCapacity) {
 }

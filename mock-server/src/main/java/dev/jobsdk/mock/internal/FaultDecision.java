@@ -15,19 +15,19 @@ import java.time.Duration;
  * @param body a custom body, or {@code null} for the vendor's envelope
  */
 public record FaultDecision(Action action, int status, Duration retryAfter, boolean retryAfterAsDate,
-        long latencyMillis, boolean processFirst, String contentType, String body) {
+    long latencyMillis, boolean processFirst, String contentType, String body) {
 
-    /** What a fault does. */
-    public enum Action {
-        /** Only the latency. */
-        NONE,
-        /** Answer with a status. */
-        STATUS,
-        /** Reset the connection. */
-        RESET,
-        /** Send half the body. */
-        TRUNCATE,
-        /** Send a body that is not JSON. */
-        MALFORMED
-    }
+  /** What a fault does. */
+  public enum Action {
+    /** Only the latency. */
+    NONE,
+    /** Answer with a status. */
+    STATUS,
+    /** Reset the connection. */
+    RESET,
+    /** Send half the body. */
+    TRUNCATE,
+    /** Send a body that is not JSON. */
+    MALFORMED
+  }
 }

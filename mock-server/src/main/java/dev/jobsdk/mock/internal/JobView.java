@@ -16,5 +16,5 @@ import java.time.Instant;
  * @param error the failure message, or {@code null}
  */
 public record JobView(Phase phase, int percent, int stageIndex, Instant createdAt, Instant startedAt,
-        Instant updatedAt, Instant completedAt, int attempts, String error) {
+    Instant updatedAt, Instant completedAt, int attempts, String error) {
 }

@@ -13,153 +13,153 @@ import java.util.concurrent.atomic.LongAdder;
 /** Counters and two small LRU maps; nothing is kept per request. */
 public final class Journal implements MockJournal {
 
-    /** How many method-and-path pairs and how many jobs are tracked. */
-    public static final int CAPACITY = 10_000;
-    private static final int MAX_AUTH_NAMES = 64;
+  /** How many method-and-path pairs and how many jobs are tracked. */
+  public static final int CAPACITY = 10_000;
+  private static final int MAX_AUTH_NAMES = 64;
 
-    private final LongAdder total = new LongAdder();
-    private final Object lock = new Object();
-    private final Map<String, PathCount> perPath = lru();
-    private final Map<String, JobPolls> perJob = lru();
-    private final Set<String> authNames = ConcurrentHashMap.newKeySet();
+  private final LongAdder total = new LongAdder();
+  private final Object lock = new Object();
+  private final Map<String, PathCount> perPath = lru();
+  private final Map<String, JobPolls> perJob = lru();
+  private final Set<String> authNames = ConcurrentHashMap.newKeySet();
 
-    private static final class PathCount {
-        final String method;
-        final String path;
-        long count;
+  private static final class PathCount {
+    final String method;
+    final String path;
+    long count;
 
-        PathCount(String method, String path) {
-            this.method = method;
-            this.path = path;
+    PathCount(String method, String path) {
+      this.method = method;
+      this.path = path;
+    }
+  }
+
+  private static final class JobPolls {
+    long polls;
+    long afterTerminal;
+    boolean terminalShown;
+  }
+
+  private static <V> Map<String, V> lru() {
+    return new LinkedHashMap<>(256, 0.75f, true) {
+      private static final long serialVersionUID = 1L;
+
+      @Override
+      protected boolean removeEldestEntry(Map.Entry<String, V> eldest) {
+        return size() > CAPACITY;
+      }
+    };
+  }
+
+  /**
+   * Records one request.
+   *
+   * @param request the request
+   * @param polledJobId the job id when the request is a status poll, else {@code null}
+   */
+  public void record(HttpRequest request, String polledJobId) {
+    total.increment();
+    for (int i = 0, n = request.headerCount(); i < n; i++) {
+      String name = request.headerName(i);
+      if (isCredentialHeader(name) && authNames.size() < MAX_AUTH_NAMES) {
+        authNames.add(name);
+      }
+    }
+    String method = request.method();
+    String path = request.path();
+    String key = method + ' ' + path;
+    synchronized (lock) {
+      perPath.computeIfAbsent(key, k -> new PathCount(method, path)).count++;
+      if (polledJobId != null) {
+        JobPolls polls = perJob.computeIfAbsent(polledJobId, k -> new JobPolls());
+        polls.polls++;
+        if (polls.terminalShown) {
+          polls.afterTerminal++;
         }
+      }
     }
+  }
 
-    private static final class JobPolls {
-        long polls;
-        long afterTerminal;
-        boolean terminalShown;
+  /**
+   * Notes that a response showed the job in a terminal state.
+   *
+   * @param jobId the job id
+   */
+  public void terminalShown(String jobId) {
+    synchronized (lock) {
+      perJob.computeIfAbsent(jobId, k -> new JobPolls()).terminalShown = true;
     }
+  }
 
-    private static <V> Map<String, V> lru() {
-        return new LinkedHashMap<>(256, 0.75f, true) {
-            private static final long serialVersionUID = 1L;
-
-            @Override
-            protected boolean removeEldestEntry(Map.Entry<String, V> eldest) {
-                return size() > CAPACITY;
-            }
-        };
+  private static boolean isCredentialHeader(String name) {
+    switch (name.length()) {
+      case 6:
+        return name.equalsIgnoreCase("cookie");
+      case 7:
+        return name.equalsIgnoreCase("api-key");
+      case 9:
+        return name.equalsIgnoreCase("x-api-key");
+      case 12:
+        return name.equalsIgnoreCase("x-auth-token");
+      case 13:
+        return name.equalsIgnoreCase("authorization");
+      case 19:
+        return name.equalsIgnoreCase("proxy-authorization");
+      default:
+        return false;
     }
+  }
 
-    /**
-     * Records one request.
-     *
-     * @param request the request
-     * @param polledJobId the job id when the request is a status poll, else {@code null}
-     */
-    public void record(HttpRequest request, String polledJobId) {
-        total.increment();
-        for (int i = 0, n = request.headerCount(); i < n; i++) {
-            String name = request.headerName(i);
-            if (isCredentialHeader(name) && authNames.size() < MAX_AUTH_NAMES) {
-                authNames.add(name);
-            }
+  @Override
+  public long requestCount() {
+    return total.sum();
+  }
+
+  @Override
+  public long requestCount(String method, String pathGlob) {
+    Objects.requireNonNull(method, "method");
+    PathGlob glob = PathGlob.compile(Objects.requireNonNull(pathGlob, "pathGlob"));
+    String wanted = method.trim().toUpperCase(Locale.ROOT);
+    boolean anyMethod = "*".equals(wanted);
+    long sum = 0;
+    synchronized (lock) {
+      for (PathCount entry : perPath.values()) {
+        if ((anyMethod || entry.method.equalsIgnoreCase(wanted)) && glob.matches(entry.path)) {
+          sum += entry.count;
         }
-        String method = request.method();
-        String path = request.path();
-        String key = method + ' ' + path;
-        synchronized (lock) {
-            perPath.computeIfAbsent(key, k -> new PathCount(method, path)).count++;
-            if (polledJobId != null) {
-                JobPolls polls = perJob.computeIfAbsent(polledJobId, k -> new JobPolls());
-                polls.polls++;
-                if (polls.terminalShown) {
-                    polls.afterTerminal++;
-                }
-            }
-        }
+      }
     }
+    return sum;
+  }
 
-    /**
-     * Notes that a response showed the job in a terminal state.
-     *
-     * @param jobId the job id
-     */
-    public void terminalShown(String jobId) {
-        synchronized (lock) {
-            perJob.computeIfAbsent(jobId, k -> new JobPolls()).terminalShown = true;
-        }
+  @Override
+  public long pollsOf(String jobId) {
+    synchronized (lock) {
+      JobPolls polls = perJob.get(jobId);
+      return polls == null ? 0 : polls.polls;
     }
+  }
 
-    private static boolean isCredentialHeader(String name) {
-        switch (name.length()) {
-            case 6:
-                return name.equalsIgnoreCase("cookie");
-            case 7:
-                return name.equalsIgnoreCase("api-key");
-            case 9:
-                return name.equalsIgnoreCase("x-api-key");
-            case 12:
-                return name.equalsIgnoreCase("x-auth-token");
-            case 13:
-                return name.equalsIgnoreCase("authorization");
-            case 19:
-                return name.equalsIgnoreCase("proxy-authorization");
-            default:
-                return false;
-        }
+  @Override
+  public long requestsAfterTerminal(String jobId) {
+    synchronized (lock) {
+      JobPolls polls = perJob.get(jobId);
+      return polls == null ? 0 : polls.afterTerminal;
     }
+  }
 
-    @Override
-    public long requestCount() {
-        return total.sum();
-    }
+  @Override
+  public Set<String> authHeadersSeen() {
+    return Set.copyOf(authNames);
+  }
 
-    @Override
-    public long requestCount(String method, String pathGlob) {
-        Objects.requireNonNull(method, "method");
-        PathGlob glob = PathGlob.compile(Objects.requireNonNull(pathGlob, "pathGlob"));
-        String wanted = method.trim().toUpperCase(Locale.ROOT);
-        boolean anyMethod = "*".equals(wanted);
-        long sum = 0;
-        synchronized (lock) {
-            for (PathCount entry : perPath.values()) {
-                if ((anyMethod || entry.method.equalsIgnoreCase(wanted)) && glob.matches(entry.path)) {
-                    sum += entry.count;
-                }
-            }
-        }
-        return sum;
+  @Override
+  public void clear() {
+    synchronized (lock) {
+      total.reset();
+      perPath.clear();
+      perJob.clear();
+      authNames.clear();
     }
-
-    @Override
-    public long pollsOf(String jobId) {
-        synchronized (lock) {
-            JobPolls polls = perJob.get(jobId);
-            return polls == null ? 0 : polls.polls;
-        }
-    }
-
-    @Override
-    public long requestsAfterTerminal(String jobId) {
-        synchronized (lock) {
-            JobPolls polls = perJob.get(jobId);
-            return polls == null ? 0 : polls.afterTerminal;
-        }
-    }
-
-    @Override
-    public Set<String> authHeadersSeen() {
-        return Set.copyOf(authNames);
-    }
-
-    @Override
-    public void clear() {
-        synchronized (lock) {
-            total.reset();
-            perPath.clear();
-            perJob.clear();
-            authNames.clear();
-        }
-    }
+  }
 }

@@ -10,102 +10,102 @@ import dev.jobsdk.mock.internal.http.HttpResponse;
  */
 public abstract class VendorApi {
 
-    /** The engine this vendor serves in. */
-    protected final Engine engine;
+  /** The engine this vendor serves in. */
+  protected final Engine engine;
 
-    /** @param engine the engine this vendor serves in */
-    protected VendorApi(Engine engine) {
-        this.engine = engine;
+  /** @param engine the engine this vendor serves in */
+  protected VendorApi(Engine engine) {
+    this.engine = engine;
+  }
+
+  /** @return the vendor */
+  public abstract Vendor vendor();
+
+  /**
+   * @param method the request method
+   * @param segments the request path's segments
+   * @return the job id when the request is a status poll, else {@code null}
+   */
+  public abstract String polledJobId(String method, String[] segments);
+
+  /**
+   * Handles a request routed to this vendor; may throw {@link ApiError}.
+   *
+   * @param request the request
+   * @param segments the request path's segments
+   * @return the response
+   */
+  protected abstract HttpResponse route(HttpRequest request, String[] segments);
+
+  /**
+   * An error in this vendor's envelope, for injected faults.
+   *
+   * @param status the status code
+   * @param request the request
+   * @return the response
+   */
+  public abstract HttpResponse faultResponse(int status, HttpRequest request);
+
+  /**
+   * @param job a job of this vendor
+   * @param view its current view (never {@link Phase#GONE})
+   * @return the status the vendor shows, e.g. {@code ready}
+   */
+  public abstract String statusWord(JobRecord job, JobView view);
+
+  /** Restores demo accounts and forgets scripted lifecycles and other per-vendor state. */
+  public abstract void reset();
+
+  /**
+   * Handles a request routed to this vendor.
+   *
+   * @param request the request
+   * @param segments the request path's segments
+   * @return the response
+   */
+  public final HttpResponse handle(HttpRequest request, String[] segments) {
+    try {
+      return route(request, segments);
+    } catch (ApiError e) {
+      return e.response();
     }
+  }
 
-    /** @return the vendor */
-    public abstract Vendor vendor();
-
-    /**
-     * @param method the request method
-     * @param segments the request path's segments
-     * @return the job id when the request is a status poll, else {@code null}
-     */
-    public abstract String polledJobId(String method, String[] segments);
-
-    /**
-     * Handles a request routed to this vendor; may throw {@link ApiError}.
-     *
-     * @param request the request
-     * @param segments the request path's segments
-     * @return the response
-     */
-    protected abstract HttpResponse route(HttpRequest request, String[] segments);
-
-    /**
-     * An error in this vendor's envelope, for injected faults.
-     *
-     * @param status the status code
-     * @param request the request
-     * @return the response
-     */
-    public abstract HttpResponse faultResponse(int status, HttpRequest request);
-
-    /**
-     * @param job a job of this vendor
-     * @param view its current view (never {@link Phase#GONE})
-     * @return the status the vendor shows, e.g. {@code ready}
-     */
-    public abstract String statusWord(JobRecord job, JobView view);
-
-    /** Restores demo accounts and forgets scripted lifecycles and other per-vendor state. */
-    public abstract void reset();
-
-    /**
-     * Handles a request routed to this vendor.
-     *
-     * @param request the request
-     * @param segments the request path's segments
-     * @return the response
-     */
-    public final HttpResponse handle(HttpRequest request, String[] segments) {
-        try {
-            return route(request, segments);
-        } catch (ApiError e) {
-            return e.response();
-        }
+  /**
+   * @param segments path segments
+   * @param expected expected literal segments, {@code null} for any value
+   * @return whether the segments have exactly that shape
+   */
+  protected static boolean is(String[] segments, String... expected) {
+    if (segments.length != expected.length) {
+      return false;
     }
-
-    /**
-     * @param segments path segments
-     * @param expected expected literal segments, {@code null} for any value
-     * @return whether the segments have exactly that shape
-     */
-    protected static boolean is(String[] segments, String... expected) {
-        if (segments.length != expected.length) {
-            return false;
-        }
-        for (int i = 0; i < expected.length; i++) {
-            if (expected[i] != null && !expected[i].equals(segments[i])) {
-                return false;
-            }
-        }
-        return true;
+    for (int i = 0; i < expected.length; i++) {
+      if (expected[i] != null && !expected[i].equals(segments[i])) {
+        return false;
+      }
     }
+    return true;
+  }
 
-    /**
-     * @param value a string
-     * @return whether it is a UUID in its canonical 8-4-4-4-12 hex form
-     */
-    public static boolean isUuid(String value) {
-        if (value == null || value.length() != 36) {
-            return false;
-        }
-        for (int i = 0; i < 36; i++) {
-            char c = value.charAt(i);
-            if (i == 8 || i == 13 || i == 18 || i == 23) {
-                if (c != '-') {
-                    return false;
-                }
-            } else if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F'))) {
-                return false;
-            }
-        }
-        return true;
+  /**
+   * @param value a string
+   * @return whether it is a UUID in its canonical 8-4-4-4-12 hex form
+   */
+  public static boolean isUuid(String value) {
+    if (value == null || value.length() != 36) {
+      return false;
     }
+    for (int i = 0; i < 36; i++) {
+      char c = value.charAt(i);
+      if (i == 8 || i == 13 || i == 18 || i == 23) {
+        if (c != '-') {
+          return false;
+        }
+      } else if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F'))) {
+        return false;
+      }
+    }
+    return true;
+  }
 }

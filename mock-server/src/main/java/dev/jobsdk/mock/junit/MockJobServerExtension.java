@@ -44,265 +44,265 @@ import org.junit.jupiter.api.extension.TestInstantiationAwareExtension;
  * state.
  */
 public final class MockJobServerExtension
-        implements BeforeEachCallback, AfterEachCallback, ParameterResolver, TestInstantiationAwareExtension {
+    implements BeforeEachCallback, AfterEachCallback, ParameterResolver, TestInstantiationAwareExtension {
 
-    private static final String KEY = "server";
+  private static final String KEY = "server";
 
-    private final Settings settings;
-    private final ExtensionContext.Namespace namespace;
-    private final ThreadLocal<Deque<MockJobServer>> current = ThreadLocal.withInitial(ArrayDeque::new);
+  private final Settings settings;
+  private final ExtensionContext.Namespace namespace;
+  private final ThreadLocal<Deque<MockJobServer>> current = ThreadLocal.withInitial(ArrayDeque::new);
 
-    private record Settings(int port, Long seed, Supplier<? extends Clock> clock, Instant startTime,
-            Duration deepIdvJobTtl, Duration tokenLifetime, Boolean deepIdvCreatedAtSeconds) {
-    }
+  private record Settings(int port, Long seed, Supplier<? extends Clock> clock, Instant startTime,
+      Duration deepIdvJobTtl, Duration tokenLifetime, Boolean deepIdvCreatedAtSeconds) {
+  }
 
-    /** A server kept in a JUnit store; closed with the store's context when owned by it. */
-    private record Holder(MockJobServer server, boolean classLevel) implements AutoCloseable {
-        @Override
-        public void close() {
-            server.close();
-        }
-    }
-
-    /** Creates the extension with the server defaults; used by {@code @ExtendWith}. */
-    public MockJobServerExtension() {
-        this(new Settings(0, null, null, null, null, null, null));
-    }
-
-    private MockJobServerExtension(Settings settings) {
-        this.settings = settings;
-        this.namespace = ExtensionContext.Namespace.create(MockJobServerExtension.class, this);
-    }
-
-    /**
-     * Returns a builder with the same options as {@link MockJobServer#builder()}.
-     *
-     * @return a new builder
-     */
-    public static Builder builder() {
-        return new Builder();
-    }
-
-    /**
-     * Returns the server of the test running on the calling thread.
-     *
-     * @return the current test's server
-     * @throws IllegalStateException outside a test (then take the server as a parameter instead)
-     */
-    public MockJobServer server() {
-        MockJobServer server = current.get().peek();
-        if (server == null) {
-            throw new IllegalStateException("no test of this extension runs on this thread; "
-                    + "declare a MockJobServer parameter instead");
-        }
-        return server;
-    }
-
-    /**
-     * Tests are instantiated with the test method's context, so a constructor parameter gets that test's
-     * server.
-     *
-     * @param rootContext the root context
-     * @return {@link ExtensionContextScope#TEST_METHOD}
-     */
+  /** A server kept in a JUnit store; closed with the store's context when owned by it. */
+  private record Holder(MockJobServer server, boolean classLevel) implements AutoCloseable {
     @Override
-    public ExtensionContextScope getTestInstantiationExtensionContextScope(ExtensionContext rootContext) {
-        return ExtensionContextScope.TEST_METHOD;
+    public void close() {
+      server.close();
+    }
+  }
+
+  /** Creates the extension with the server defaults; used by {@code @ExtendWith}. */
+  public MockJobServerExtension() {
+    this(new Settings(0, null, null, null, null, null, null));
+  }
+
+  private MockJobServerExtension(Settings settings) {
+    this.settings = settings;
+    this.namespace = ExtensionContext.Namespace.create(MockJobServerExtension.class, this);
+  }
+
+  /**
+   * Returns a builder with the same options as {@link MockJobServer#builder()}.
+   *
+   * @return a new builder
+   */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * Returns the server of the test running on the calling thread.
+   *
+   * @return the current test's server
+   * @throws IllegalStateException outside a test (then take the server as a parameter instead)
+   */
+  public MockJobServer server() {
+    MockJobServer server = current.get().peek();
+    if (server == null) {
+      throw new IllegalStateException("no test of this extension runs on this thread; "
+          + "declare a MockJobServer parameter instead");
+    }
+    return server;
+  }
+
+  /**
+   * Tests are instantiated with the test method's context, so a constructor parameter gets that test's
+   * server.
+   *
+   * @param rootContext the root context
+   * @return {@link ExtensionContextScope#TEST_METHOD}
+   */
+  @Override
+  public ExtensionContextScope getTestInstantiationExtensionContextScope(ExtensionContext rootContext) {
+    return ExtensionContextScope.TEST_METHOD;
+  }
+
+  /**
+   * Starts (or, for a class-wide server, resets) the test's server.
+   *
+   * @param context the test's context
+   */
+  @Override
+  public void beforeEach(ExtensionContext context) {
+    Holder holder = context.getStore(namespace).get(KEY, Holder.class);
+    if (holder == null) {
+      holder = new Holder(newServer(), false);
+      context.getStore(namespace).put(KEY, holder);
+    } else if (holder.classLevel()) {
+      holder.server().reset();
+    }
+    current.get().push(holder.server());
+  }
+
+  /**
+   * Closes the test's own server.
+   *
+   * @param context the test's context
+   */
+  @Override
+  public void afterEach(ExtensionContext context) {
+    Deque<MockJobServer> stack = current.get();
+    if (!stack.isEmpty()) {
+      stack.pop();
+    }
+    if (stack.isEmpty()) {
+      current.remove();
+    }
+    Holder holder = context.getStore(namespace).get(KEY, Holder.class);
+    if (holder != null && !holder.classLevel()) {
+      context.getStore(namespace).remove(KEY);
+      holder.close();
+    }
+  }
+
+  /**
+   * Supports parameters of type {@link MockJobServer}.
+   *
+   * @param parameterContext the parameter
+   * @param extensionContext the context
+   * @return whether the parameter is a {@code MockJobServer}
+   */
+  @Override
+  public boolean supportsParameter(ParameterContext parameterContext, ExtensionContext extensionContext) {
+    return parameterContext.getParameter().getType() == MockJobServer.class;
+  }
+
+  /**
+   * Returns the test's server, starting it if needed.
+   *
+   * @param parameterContext the parameter
+   * @param extensionContext the context
+   * @return the server
+   */
+  @Override
+  public Object resolveParameter(ParameterContext parameterContext, ExtensionContext extensionContext) {
+    ExtensionContext.Store store = extensionContext.getStore(namespace);
+    boolean classLevel = extensionContext.getTestMethod().isEmpty();
+    return store.computeIfAbsent(KEY, key -> new Holder(newServer(), classLevel), Holder.class).server();
+  }
+
+  private MockJobServer newServer() {
+    MockJobServer.Builder builder = MockJobServer.builder().port(settings.port());
+    if (settings.seed() != null) {
+      builder.seed(settings.seed());
+    }
+    if (settings.clock() != null) {
+      builder.clock(Objects.requireNonNull(settings.clock().get(), "the clock supplier returned null"));
+    }
+    if (settings.startTime() != null) {
+      builder.startTime(settings.startTime());
+    }
+    if (settings.deepIdvJobTtl() != null) {
+      builder.deepIdvJobTtl(settings.deepIdvJobTtl());
+    }
+    if (settings.tokenLifetime() != null) {
+      builder.tokenLifetime(settings.tokenLifetime());
+    }
+    if (settings.deepIdvCreatedAtSeconds() != null) {
+      builder.deepIdvCreatedAtSeconds(settings.deepIdvCreatedAtSeconds());
+    }
+    return builder.start();
+  }
+
+  /** Builds a {@link MockJobServerExtension}; options as in {@link MockJobServer.Builder}. */
+  public static final class Builder {
+    private int port;
+    private Long seed;
+    private Supplier<? extends Clock> clock;
+    private Instant startTime;
+    private Duration deepIdvJobTtl;
+    private Duration tokenLifetime;
+    private Boolean deepIdvCreatedAtSeconds;
+
+    private Builder() {
     }
 
     /**
-     * Starts (or, for a class-wide server, resets) the test's server.
+     * Sets the port. Default 0 (any free port); a fixed port cannot serve parallel tests.
      *
-     * @param context the test's context
+     * @param port 0 to 65535
+     * @return this builder
      */
-    @Override
-    public void beforeEach(ExtensionContext context) {
-        Holder holder = context.getStore(namespace).get(KEY, Holder.class);
-        if (holder == null) {
-            holder = new Holder(newServer(), false);
-            context.getStore(namespace).put(KEY, holder);
-        } else if (holder.classLevel()) {
-            holder.server().reset();
-        }
-        current.get().push(holder.server());
+    public Builder port(int port) {
+      MockJobServer.builder().port(port);
+      this.port = port;
+      return this;
     }
 
     /**
-     * Closes the test's own server.
+     * Sets the seed. Default 0.
      *
-     * @param context the test's context
+     * @param seed the seed
+     * @return this builder
      */
-    @Override
-    public void afterEach(ExtensionContext context) {
-        Deque<MockJobServer> stack = current.get();
-        if (!stack.isEmpty()) {
-            stack.pop();
-        }
-        if (stack.isEmpty()) {
-            current.remove();
-        }
-        Holder holder = context.getStore(namespace).get(KEY, Holder.class);
-        if (holder != null && !holder.classLevel()) {
-            context.getStore(namespace).remove(KEY);
-            holder.close();
-        }
+    public Builder seed(long seed) {
+      this.seed = seed;
+      return this;
     }
 
     /**
-     * Supports parameters of type {@link MockJobServer}.
+     * Makes each server follow a clock obtained from this supplier when the server starts (once per
+     * test), e.g. the virtual clock of the SDK under test.
      *
-     * @param parameterContext the parameter
-     * @param extensionContext the context
-     * @return whether the parameter is a {@code MockJobServer}
+     * @param clock supplies the clock to follow
+     * @return this builder
      */
-    @Override
-    public boolean supportsParameter(ParameterContext parameterContext, ExtensionContext extensionContext) {
-        return parameterContext.getParameter().getType() == MockJobServer.class;
+    public Builder clock(Supplier<? extends Clock> clock) {
+      this.clock = Objects.requireNonNull(clock, "clock");
+      return this;
     }
 
     /**
-     * Returns the test's server, starting it if needed.
+     * Sets where each server's own clock starts. Default {@link MockJobServer#DEFAULT_START_TIME}.
      *
-     * @param parameterContext the parameter
-     * @param extensionContext the context
-     * @return the server
+     * @param startTime the initial instant
+     * @return this builder
      */
-    @Override
-    public Object resolveParameter(ParameterContext parameterContext, ExtensionContext extensionContext) {
-        ExtensionContext.Store store = extensionContext.getStore(namespace);
-        boolean classLevel = extensionContext.getTestMethod().isEmpty();
-        return store.computeIfAbsent(KEY, key -> new Holder(newServer(), classLevel), Holder.class).server();
+    public Builder startTime(Instant startTime) {
+      this.startTime = Objects.requireNonNull(startTime, "startTime");
+      return this;
     }
 
-    private MockJobServer newServer() {
-        MockJobServer.Builder builder = MockJobServer.builder().port(settings.port());
-        if (settings.seed() != null) {
-            builder.seed(settings.seed());
-        }
-        if (settings.clock() != null) {
-            builder.clock(Objects.requireNonNull(settings.clock().get(), "the clock supplier returned null"));
-        }
-        if (settings.startTime() != null) {
-            builder.startTime(settings.startTime());
-        }
-        if (settings.deepIdvJobTtl() != null) {
-            builder.deepIdvJobTtl(settings.deepIdvJobTtl());
-        }
-        if (settings.tokenLifetime() != null) {
-            builder.tokenLifetime(settings.tokenLifetime());
-        }
-        if (settings.deepIdvCreatedAtSeconds() != null) {
-            builder.deepIdvCreatedAtSeconds(settings.deepIdvCreatedAtSeconds());
-        }
-        return builder.start();
+    /**
+     * Sets DeepIDV's job TTL. Default 1 hour.
+     *
+     * @param ttl a positive duration
+     * @return this builder
+     */
+    public Builder deepIdvJobTtl(Duration ttl) {
+      MockJobServer.builder().deepIdvJobTtl(ttl);
+      this.deepIdvJobTtl = ttl;
+      return this;
     }
 
-    /** Builds a {@link MockJobServerExtension}; options as in {@link MockJobServer.Builder}. */
-    public static final class Builder {
-        private int port;
-        private Long seed;
-        private Supplier<? extends Clock> clock;
-        private Instant startTime;
-        private Duration deepIdvJobTtl;
-        private Duration tokenLifetime;
-        private Boolean deepIdvCreatedAtSeconds;
-
-        private Builder() {
-        }
-
-        /**
-         * Sets the port. Default 0 (any free port); a fixed port cannot serve parallel tests.
-         *
-         * @param port 0 to 65535
-         * @return this builder
-         */
-        public Builder port(int port) {
-            MockJobServer.builder().port(port);
-            this.port = port;
-            return this;
-        }
-
-        /**
-         * Sets the seed. Default 0.
-         *
-         * @param seed the seed
-         * @return this builder
-         */
-        public Builder seed(long seed) {
-            this.seed = seed;
-            return this;
-        }
-
-        /**
-         * Makes each server follow a clock obtained from this supplier when the server starts (once per
-         * test), e.g. the virtual clock of the SDK under test.
-         *
-         * @param clock supplies the clock to follow
-         * @return this builder
-         */
-        public Builder clock(Supplier<? extends Clock> clock) {
-            this.clock = Objects.requireNonNull(clock, "clock");
-            return this;
-        }
-
-        /**
-         * Sets where each server's own clock starts. Default {@link MockJobServer#DEFAULT_START_TIME}.
-         *
-         * @param startTime the initial instant
-         * @return this builder
-         */
-        public Builder startTime(Instant startTime) {
-            this.startTime = Objects.requireNonNull(startTime, "startTime");
-            return this;
-        }
-
-        /**
-         * Sets DeepIDV's job TTL. Default 1 hour.
-         *
-         * @param ttl a positive duration
-         * @return this builder
-         */
-        public Builder deepIdvJobTtl(Duration ttl) {
-            MockJobServer.builder().deepIdvJobTtl(ttl);
-            this.deepIdvJobTtl = ttl;
-            return this;
-        }
-
-        /**
-         * Sets the login tokens' lifetime. Default 3600 seconds.
-         *
-         * @param lifetime at least one second
-         * @return this builder
-         */
-        public Builder tokenLifetime(Duration lifetime) {
-            MockJobServer.builder().tokenLifetime(lifetime);
-            this.tokenLifetime = lifetime;
-            return this;
-        }
-
-        /**
-         * Makes DeepIDV's {@code createdAt} epoch seconds instead of milliseconds.
-         *
-         * @param seconds whether to send seconds
-         * @return this builder
-         */
-        public Builder deepIdvCreatedAtSeconds(boolean seconds) {
-            this.deepIdvCreatedAtSeconds = seconds;
-            return this;
-        }
-
-        /**
-         * Builds the extension.
-         *
-         * @return the extension
-         * @throws IllegalStateException when a clock supplier is combined with a start time
-         */
-        public MockJobServerExtension build() {
-            if (clock != null && startTime != null) {
-                throw new IllegalStateException("clock(..) excludes startTime(..)");
-            }
-            return new MockJobServerExtension(
-                    new Settings(port, seed, clock, startTime, deepIdvJobTtl, tokenLifetime, deepIdvCreatedAtSeconds));
-        }
+    /**
+     * Sets the login tokens' lifetime. Default 3600 seconds.
+     *
+     * @param lifetime at least one second
+     * @return this builder
+     */
+    public Builder tokenLifetime(Duration lifetime) {
+      MockJobServer.builder().tokenLifetime(lifetime);
+      this.tokenLifetime = lifetime;
+      return this;
     }
+
+    /**
+     * Makes DeepIDV's {@code createdAt} epoch seconds instead of milliseconds.
+     *
+     * @param seconds whether to send seconds
+     * @return this builder
+     */
+    public Builder deepIdvCreatedAtSeconds(boolean seconds) {
+      this.deepIdvCreatedAtSeconds = seconds;
+      return this;
+    }
+
+    /**
+     * Builds the extension.
+     *
+     * @return the extension
+     * @throws IllegalStateException when a clock supplier is combined with a start time
+     */
+    public MockJobServerExtension build() {
+      if (clock != null && startTime != null) {
+        throw new IllegalStateException("clock(..) excludes startTime(..)");
+      }
+      return new MockJobServerExtension(
+          new Settings(port, seed, clock, startTime, deepIdvJobTtl, tokenLifetime, deepIdvCreatedAtSeconds));
+    }
+  }
 }

@@ -5,106 +5,106 @@ import java.nio.charset.StandardCharsets;
 /** One parsed HTTP/1.1 request: method, target split into path and query, headers, body. */
 public final class HttpRequest {
 
-    private final String method;
-    private final String path;
-    private final String query;
-    private final String[] headers;
-    private final int headerCount;
-    private final byte[] body;
-    private final boolean keepAlive;
+  private final String method;
+  private final String path;
+  private final String query;
+  private final String[] headers;
+  private final int headerCount;
+  private final byte[] body;
+  private final boolean keepAlive;
 
-    HttpRequest(String method, String path, String query, String[] headers, int headerCount, byte[] body,
-            boolean keepAlive) {
-        this.method = method;
-        this.path = path;
-        this.query = query;
-        this.headers = headers;
-        this.headerCount = headerCount;
-        this.body = body;
-        this.keepAlive = keepAlive;
-    }
+  HttpRequest(String method, String path, String query, String[] headers, int headerCount, byte[] body,
+      boolean keepAlive) {
+    this.method = method;
+    this.path = path;
+    this.query = query;
+    this.headers = headers;
+    this.headerCount = headerCount;
+    this.body = body;
+    this.keepAlive = keepAlive;
+  }
 
-    /**
-     * Builds a request without a connection, for handlers and tests.
-     *
-     * @param method the method
-     * @param target the path with an optional query
-     * @param body the body, may be empty
-     * @param headerPairs header names and values, alternating
-     * @return the request
-     */
-    public static HttpRequest of(String method, String target, byte[] body, String... headerPairs) {
-        int q = target.indexOf('?');
-        String path = q < 0 ? target : target.substring(0, q);
-        String query = q < 0 ? null : target.substring(q + 1);
-        return new HttpRequest(method, path, query, headerPairs.clone(), headerPairs.length / 2, body, true);
-    }
+  /**
+   * Builds a request without a connection, for handlers and tests.
+   *
+   * @param method the method
+   * @param target the path with an optional query
+   * @param body the body, may be empty
+   * @param headerPairs header names and values, alternating
+   * @return the request
+   */
+  public static HttpRequest of(String method, String target, byte[] body, String... headerPairs) {
+    int q = target.indexOf('?');
+    String path = q < 0 ? target : target.substring(0, q);
+    String query = q < 0 ? null : target.substring(q + 1);
+    return new HttpRequest(method, path, query, headerPairs.clone(), headerPairs.length / 2, body, true);
+  }
 
-    /** @return the method, e.g. {@code GET} */
-    public String method() {
-        return method;
-    }
+  /** @return the method, e.g. {@code GET} */
+  public String method() {
+    return method;
+  }
 
-    /** @return the path without the query, as sent (not percent-decoded) */
-    public String path() {
-        return path;
-    }
+  /** @return the path without the query, as sent (not percent-decoded) */
+  public String path() {
+    return path;
+  }
 
-    /** @return the query string without {@code ?}, or {@code null} */
-    public String query() {
-        return query;
-    }
+  /** @return the query string without {@code ?}, or {@code null} */
+  public String query() {
+    return query;
+  }
 
-    /** @return the path and, if present, {@code ?} and the query: the request URL as sent */
-    public String target() {
-        return query == null ? path : path + '?' + query;
-    }
+  /** @return the path and, if present, {@code ?} and the query: the request URL as sent */
+  public String target() {
+    return query == null ? path : path + '?' + query;
+  }
 
-    /**
-     * Returns the first value of a header.
-     *
-     * @param name the header name, case-insensitive
-     * @return the value, or {@code null}
-     */
-    public String header(String name) {
-        for (int i = 0; i < headerCount; i++) {
-            if (headers[2 * i].equalsIgnoreCase(name)) {
-                return headers[2 * i + 1];
-            }
-        }
-        return null;
+  /**
+   * Returns the first value of a header.
+   *
+   * @param name the header name, case-insensitive
+   * @return the value, or {@code null}
+   */
+  public String header(String name) {
+    for (int i = 0; i < headerCount; i++) {
+      if (headers[2 * i].equalsIgnoreCase(name)) {
+        return headers[2 * i + 1];
+      }
     }
+    return null;
+  }
 
-    /** @return how many header lines the request had */
-    public int headerCount() {
-        return headerCount;
-    }
+  /** @return how many header lines the request had */
+  public int headerCount() {
+    return headerCount;
+  }
 
-    /**
-     * @param i index below {@link #headerCount()}
-     * @return the i-th header name as sent
-     */
-    public String headerName(int i) {
-        return headers[2 * i];
-    }
+  /**
+   * @param i index below {@link #headerCount()}
+   * @return the i-th header name as sent
+   */
+  public String headerName(int i) {
+    return headers[2 * i];
+  }
 
-    /** @return the body bytes; empty when there was none */
-    public byte[] body() {
-        return body;
-    }
+  /** @return the body bytes; empty when there was none */
+  public byte[] body() {
+    return body;
+  }
 
-    /** @return the body decoded as UTF-8 */
-    public String bodyText() {
-        return new String(body, StandardCharsets.UTF_8);
-    }
+  /** @return the body decoded as UTF-8 */
+  public String bodyText() {
+    return new String(body, StandardCharsets.UTF_8);
+  }
 
-    /** @return whether the connection stays open after the response */
-    public boolean keepAlive() {
-        return keepAlive;
-    }
+  /** @return whether the connection stays open after the response */
+  public boolean keepAlive() {
+    return keepAlive;
+  }
 
-    @Override
-    public String toString() {
-        return method + ' ' + target();
-    }
+  @Override
+  public String toString() {
+    return method + ' ' + target();
+  }
 }

@@ -11,183 +11,183 @@ import java.util.concurrent.CountDownLatch;
 /** The standalone server behind {@code java -jar mock-server.jar}: flags, banner, shutdown. */
 public final class Standalone implements AutoCloseable {
 
-    /** Printed for {@code --help} and after a bad flag. */
-    public static final String USAGE = String.join(System.lineSeparator(),
-            "Usage: java -jar mock-server.jar [--port N] [--seed N] [--time-scale X] [--start-time ISO-INSTANT]",
-            "  --port N         port on 127.0.0.1 (default 8080; 0 picks a free port)",
-            "  --seed N         seed of all randomness (default 0)",
-            "  --time-scale X   virtual seconds per real second (default 1; 60 makes a minute pass per second)",
-            "  --start-time T   where the virtual clock starts (default: now)",
-            "  --help           print this and exit");
+  /** Printed for {@code --help} and after a bad flag. */
+  public static final String USAGE = String.join(System.lineSeparator(),
+      "Usage: java -jar mock-server.jar [--port N] [--seed N] [--time-scale X] [--start-time ISO-INSTANT]",
+      "  --port N         port on 127.0.0.1 (default 8080; 0 picks a free port)",
+      "  --seed N         seed of all randomness (default 0)",
+      "  --time-scale X   virtual seconds per real second (default 1; 60 makes a minute pass per second)",
+      "  --start-time T   where the virtual clock starts (default: now)",
+      "  --help           print this and exit");
 
-    private final MockJobServer server;
+  private final MockJobServer server;
 
-    /**
-     * Parsed command-line flags.
-     *
-     * @param port the port
-     * @param seed the seed
-     * @param timeScale virtual seconds per real second
-     * @param startTime where the clock starts, or {@code null} for now
-     * @param help whether only help was asked for
-     */
-    public record Options(int port, long seed, double timeScale, Instant startTime, boolean help) {
-
-        /**
-         * Parses flags.
-         *
-         * @param args the command line
-         * @return the options
-         * @throws IllegalArgumentException for an unknown flag or a bad value
-         */
-        public static Options parse(String... args) {
-            int port = 8080;
-            long seed = 0;
-            double timeScale = 1.0;
-            Instant startTime = null;
-            for (int i = 0; i < args.length; i++) {
-                String flag = args[i];
-                String value = null;
-                int eq = flag.indexOf('=');
-                if (flag.startsWith("--") && eq > 0) {
-                    value = flag.substring(eq + 1);
-                    flag = flag.substring(0, eq);
-                }
-                if ("--help".equals(flag) || "-h".equals(flag)) {
-                    return new Options(port, seed, timeScale, startTime, true);
-                }
-                if (value == null) {
-                    if (i + 1 >= args.length) {
-                        throw new IllegalArgumentException(flag + " needs a value");
-                    }
-                    value = args[++i];
-                }
-                try {
-                    switch (flag) {
-                        case "--port" -> {
-                            port = Integer.parseInt(value);
-                            if (port < 0 || port > 65_535) {
-                                throw new IllegalArgumentException("--port must be between 0 and 65535");
-                            }
-                        }
-                        case "--seed" -> seed = Long.parseLong(value);
-                        case "--time-scale" -> {
-                            timeScale = Double.parseDouble(value);
-                            if (!(timeScale > 0) || Double.isInfinite(timeScale)) {
-                                throw new IllegalArgumentException("--time-scale must be a positive number");
-                            }
-                        }
-                        case "--start-time" -> startTime = Instant.parse(value);
-                        default -> throw new IllegalArgumentException("unknown flag " + flag);
-                    }
-                } catch (NumberFormatException | DateTimeParseException e) {
-                    throw new IllegalArgumentException("bad value for " + flag + ": " + value);
-                }
-            }
-            return new Options(port, seed, timeScale, startTime, false);
-        }
-    }
-
-    private Standalone(MockJobServer server) {
-        this.server = server;
-    }
+  /**
+   * Parsed command-line flags.
+   *
+   * @param port the port
+   * @param seed the seed
+   * @param timeScale virtual seconds per real second
+   * @param startTime where the clock starts, or {@code null} for now
+   * @param help whether only help was asked for
+   */
+  public record Options(int port, long seed, double timeScale, Instant startTime, boolean help) {
 
     /**
-     * Starts a server and prints its base URLs and the demo credentials.
-     *
-     * @param options the parsed flags
-     * @param out where to print
-     * @return the running standalone server
-     */
-    public static Standalone start(Options options, PrintStream out) {
-        MockJobServer server = MockJobServer.builder()
-                .port(options.port())
-                .seed(options.seed())
-                .startTime(options.startTime() == null ? Instant.now() : options.startTime())
-                .timeScale(options.timeScale())
-                .start();
-        String url = server.baseUrl();
-        out.println("jobsdk mock server listening on " + url + " (seed " + options.seed() + ", time scale "
-                + options.timeScale() + ", clock at " + server.clock().now() + ")");
-        out.println("  DeepCurrent  " + server.deepCurrentBaseUrl() + "/api/v1   API keys "
-                + MockCredentials.DEEPCURRENT_PAID_KEY + " (paid), " + MockCredentials.DEEPCURRENT_FREE_KEY
-                + " (free); login " + MockCredentials.DEEPCURRENT_LOGIN_EMAIL + " / "
-                + MockCredentials.DEEPCURRENT_LOGIN_PASSWORD);
-        out.println("  DeepIDV      " + server.deepIdvBaseUrl() + "/v1       x-api-key "
-                + MockCredentials.DEEPIDV_ORG_A_KEY + " (org A), " + MockCredentials.DEEPIDV_ORG_B_KEY + " (org B)");
-        out.println("  Risk tool    " + server.riskToolBaseUrl() + "/api      login "
-                + MockCredentials.RISK_USER_EMAIL + " / " + MockCredentials.RISK_USER_PASSWORD + ", "
-                + MockCredentials.RISK_ADMIN_EMAIL + " / " + MockCredentials.RISK_ADMIN_PASSWORD + " (admin)");
-        out.println("  Admin API    " + url + "/__mock/  (the mock's own; no vendor has it)");
-        out.println("Press Ctrl+C to stop.");
-        out.flush();
-        return new Standalone(server);
-    }
-
-    /** @return the running server */
-    public MockJobServer server() {
-        return server;
-    }
-
-    /** Stops the server. */
-    @Override
-    public void close() {
-        server.close();
-    }
-
-    /**
-     * The command-line entry point: parses flags, starts, and blocks until the JVM shuts down (Ctrl+C),
-     * closing the server from a shutdown hook.
+     * Parses flags.
      *
      * @param args the command line
-     * @param out where to print
-     * @param err where to print problems
-     * @return the exit status when the server could not start or only help was printed
+     * @return the options
+     * @throws IllegalArgumentException for an unknown flag or a bad value
      */
-    public static int run(String[] args, PrintStream out, PrintStream err) {
-        Options options;
+    public static Options parse(String... args) {
+      int port = 8080;
+      long seed = 0;
+      double timeScale = 1.0;
+      Instant startTime = null;
+      for (int i = 0; i < args.length; i++) {
+        String flag = args[i];
+        String value = null;
+        int eq = flag.indexOf('=');
+        if (flag.startsWith("--") && eq > 0) {
+          value = flag.substring(eq + 1);
+          flag = flag.substring(0, eq);
+        }
+        if ("--help".equals(flag) || "-h".equals(flag)) {
+          return new Options(port, seed, timeScale, startTime, true);
+        }
+        if (value == null) {
+          if (i + 1 >= args.length) {
+            throw new IllegalArgumentException(flag + " needs a value");
+          }
+          value = args[++i];
+        }
         try {
-            options = Options.parse(args);
-        } catch (IllegalArgumentException e) {
-            err.println(e.getMessage());
-            err.println(USAGE);
-            return 2;
-        }
-        if (options.help()) {
-            out.println(USAGE);
-            return 0;
-        }
-        silenceMissingSlf4jProvider();
-        Standalone standalone;
-        try {
-            standalone = start(options, out);
-        } catch (UncheckedIOException e) {
-            err.println(e.getMessage() + ": " + e.getCause().getMessage());
-            return 1;
-        }
-        CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            standalone.close();
-            out.println("jobsdk mock server stopped.");
-            out.flush();
-            stopped.countDown();
-        }, "jobsdk-mock-shutdown"));
-        try {
-            stopped.await();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        return 0;
-    }
-
-    /** The shaded jar carries no SLF4J provider; say so quietly instead of with a warning. */
-    private static void silenceMissingSlf4jProvider() {
-        if (System.getProperty("slf4j.provider") == null
-                && ClassLoader.getSystemResource("META-INF/services/org.slf4j.spi.SLF4JServiceProvider") == null) {
-            System.setProperty("slf4j.provider", "org.slf4j.helpers.NOPServiceProvider");
-            if (System.getProperty("slf4j.internal.verbosity") == null) {
-                System.setProperty("slf4j.internal.verbosity", "WARN");
+          switch (flag) {
+            case "--port" -> {
+              port = Integer.parseInt(value);
+              if (port < 0 || port > 65_535) {
+                throw new IllegalArgumentException("--port must be between 0 and 65535");
+              }
             }
+            case "--seed" -> seed = Long.parseLong(value);
+            case "--time-scale" -> {
+              timeScale = Double.parseDouble(value);
+              if (!(timeScale > 0) || Double.isInfinite(timeScale)) {
+                throw new IllegalArgumentException("--time-scale must be a positive number");
+              }
+            }
+            case "--start-time" -> startTime = Instant.parse(value);
+            default -> throw new IllegalArgumentException("unknown flag " + flag);
+          }
+        } catch (NumberFormatException | DateTimeParseException e) {
+          throw new IllegalArgumentException("bad value for " + flag + ": " + value);
         }
+      }
+      return new Options(port, seed, timeScale, startTime, false);
     }
+  }
+
+  private Standalone(MockJobServer server) {
+    this.server = server;
+  }
+
+  /**
+   * Starts a server and prints its base URLs and the demo credentials.
+   *
+   * @param options the parsed flags
+   * @param out where to print
+   * @return the running standalone server
+   */
+  public static Standalone start(Options options, PrintStream out) {
+    MockJobServer server = MockJobServer.builder()
+        .port(options.port())
+        .seed(options.seed())
+        .startTime(options.startTime() == null ? Instant.now() : options.startTime())
+        .timeScale(options.timeScale())
+        .start();
+    String url = server.baseUrl();
+    out.println("jobsdk mock server listening on " + url + " (seed " + options.seed() + ", time scale "
+        + options.timeScale() + ", clock at " + server.clock().now() + ")");
+    out.println("  DeepCurrent  " + server.deepCurrentBaseUrl() + "/api/v1   API keys "
+        + MockCredentials.DEEPCURRENT_PAID_KEY + " (paid), " + MockCredentials.DEEPCURRENT_FREE_KEY
+        + " (free); login " + MockCredentials.DEEPCURRENT_LOGIN_EMAIL + " / "
+        + MockCredentials.DEEPCURRENT_LOGIN_PASSWORD);
+    out.println("  DeepIDV      " + server.deepIdvBaseUrl() + "/v1       x-api-key "
+        + MockCredentials.DEEPIDV_ORG_A_KEY + " (org A), " + MockCredentials.DEEPIDV_ORG_B_KEY + " (org B)");
+    out.println("  Risk tool    " + server.riskToolBaseUrl() + "/api      login "
+        + MockCredentials.RISK_USER_EMAIL + " / " + MockCredentials.RISK_USER_PASSWORD + ", "
+        + MockCredentials.RISK_ADMIN_EMAIL + " / " + MockCredentials.RISK_ADMIN_PASSWORD + " (admin)");
+    out.println("  Admin API    " + url + "/__mock/  (the mock's own; no vendor has it)");
+    out.println("Press Ctrl+C to stop.");
+    out.flush();
+    return new Standalone(server);
+  }
+
+  /** @return the running server */
+  public MockJobServer server() {
+    return server;
+  }
+
+  /** Stops the server. */
+  @Override
+  public void close() {
+    server.close();
+  }
+
+  /**
+   * The command-line entry point: parses flags, starts, and blocks until the JVM shuts down (Ctrl+C),
+   * closing the server from a shutdown hook.
+   *
+   * @param args the command line
+   * @param out where to print
+   * @param err where to print problems
+   * @return the exit status when the server could not start or only help was printed
+   */
+  public static int run(String[] args, PrintStream out, PrintStream err) {
+    Options options;
+    try {
+      options = Options.parse(args);
+    } catch (IllegalArgumentException e) {
+      err.println(e.getMessage());
+      err.println(USAGE);
+      return 2;
+    }
+    if (options.help()) {
+      out.println(USAGE);
+      return 0;
+    }
+    silenceMissingSlf4jProvider();
+    Standalone standalone;
+    try {
+      standalone = start(options, out);
+    } catch (UncheckedIOException e) {
+      err.println(e.getMessage() + ": " + e.getCause().getMessage());
+      return 1;
+    }
+    CountDownLatch stopped = new CountDownLatch(1);
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      standalone.close();
+      out.println("jobsdk mock server stopped.");
+      out.flush();
+      stopped.countDown();
+    }, "jobsdk-mock-shutdown"));
+    try {
+      stopped.await();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    return 0;
+  }
+
+  /** The shaded jar carries no SLF4J provider; say so quietly instead of with a warning. */
+  private static void silenceMissingSlf4jProvider() {
+    if (System.getProperty("slf4j.provider") == null
+        && ClassLoader.getSystemResource("META-INF/services/org.slf4j.spi.SLF4JServiceProvider") == null) {
+      System.setProperty("slf4j.provider", "org.slf4j.helpers.NOPServiceProvider");
+      if (System.getProperty("slf4j.internal.verbosity") == null) {
+        System.setProperty("slf4j.internal.verbosity", "WARN");
+      }
+    }
+  }
 }
