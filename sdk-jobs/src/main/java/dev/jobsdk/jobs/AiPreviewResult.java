@@ -6,7 +6,8 @@ import java.util.Optional;
 import java.util.OptionalLong;
 
 /**
- * The result of an {@link JobType#AI_PREVIEW} job: the model's answer to a previewed prompt.
+ * The result of an {@link JobType#AI_PREVIEW} job: the model's answer to a previewed prompt. The
+ * output is required; null Optionals become empty.
  *
  * @param output the generated text
  * @param tokensUsed input plus output tokens the model counted; empty when the server did not say
@@ -17,9 +18,12 @@ public record AiPreviewResult(
     String output, OptionalLong tokensUsed, Optional<Duration> processingTime) {
 
   /**
-   * Creates the result.
+   * Creates the {@code AiPreviewResult}.
    *
-   * @throws IllegalArgumentException if {@code output} is null
+   * @param output the generated text
+   * @param tokensUsed input plus output tokens the model counted; empty when the server did not say
+   * @param processingTime how long the model call took (the server's {@code processingTime}, in
+   *     milliseconds); empty when the server did not say
    */
   public AiPreviewResult {
     Checks.notNull(output, "output");

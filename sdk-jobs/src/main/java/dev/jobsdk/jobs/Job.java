@@ -20,6 +20,12 @@ import java.util.Optional;
  * JobStatus#PENDING} while attempts remain ({@code attempts < maxAttempts}); that is progress,
  * reported by {@link #progress()} as "retrying after failed attempt 1 of 3", not a failure.
  *
+ * <p>The constructor (for tests and tools) takes a null {@code rawType} or {@code rawStatus} from
+ * the enum's name and a null {@code type} or {@code status} from the raw string; null Optionals
+ * become empty and a JSON-null result counts as no result. It throws {@link
+ * IllegalArgumentException} for a missing id, type, status, {@code createdAt} or {@code
+ * updatedAt}, a negative count, or an enum that contradicts its raw string.
+ *
  * @param id the job's UUID
  * @param type the job's type ({@link JobType#UNKNOWN} for a type this SDK does not know)
  * @param status the job's status ({@link JobStatus#UNKNOWN} for a status this SDK does not know)
@@ -59,12 +65,24 @@ public record Job(
   public static final int DEFAULT_MAX_ATTEMPTS = 3;
 
   /**
-   * Creates a job. A null {@code rawType} or {@code rawStatus} is taken from the enum's name; a
-   * null {@code type} or {@code status} is derived from the raw string. Null Optionals become
-   * empty and a JSON-null result counts as no result.
+   * Creates the {@code Job}.
    *
-   * @throws IllegalArgumentException if a required value is missing, a count is negative, or an
-   *     enum does not match its raw string
+   * @param id the job's UUID
+   * @param type the job's type ({@link JobType#UNKNOWN} for a type this SDK does not know)
+   * @param status the job's status ({@link JobStatus#UNKNOWN} for a status this SDK does not know)
+   * @param input the request payload stored when the job was created; a JSON null node when the
+   *     server sent none
+   * @param result the worker's output, set once the job completed; its shape depends on the type
+   * @param error the last failure's message, set once the job failed
+   * @param attempts how many times a worker has started the job (0 before the first run)
+   * @param maxAttempts how many attempts the job may take in all (the server's default is 3)
+   * @param createdById the UUID of the user who created the job
+   * @param createdAt when the job was created
+   * @param updatedAt when the job last changed
+   * @param startedAt when the latest attempt started
+   * @param completedAt when the job completed or failed
+   * @param rawType the type exactly as the server sent it
+   * @param rawStatus the status exactly as the server sent it
    */
   public Job {
     Checks.notBlank(id, "id");

@@ -9,7 +9,7 @@ import java.util.Optional;
 /**
  * The result of a {@link JobType#PARSE_DOCUMENT} job: the text and tables extracted from an
  * uploaded document. When it completes, the server starts a {@link JobType#GAP_DETECTION} job for
- * the same assessment by itself.
+ * the same assessment by itself. The text is required; a null table list becomes empty.
  *
  * @param pages the number of pages in the document
  * @param textContent the full extracted text
@@ -20,9 +20,12 @@ public record ParseDocumentResult(
     int pages, String textContent, List<Table> tables, Optional<Metadata> metadata) {
 
   /**
-   * Creates the result.
+   * Creates the {@code ParseDocumentResult}.
    *
-   * @throws IllegalArgumentException if {@code textContent} is null
+   * @param pages the number of pages in the document
+   * @param textContent the full extracted text
+   * @param tables the tables found, in document order
+   * @param metadata how the extraction ran, when the server reports it
    */
   public ParseDocumentResult {
     Checks.notNull(textContent, "textContent");
@@ -48,7 +51,16 @@ public record ParseDocumentResult(
       List<String> headers,
       List<List<String>> rows) {
 
-    /** Creates the table; null lists become empty and null cells empty strings. */
+    /**
+     * Creates the {@code Table}.
+     *
+     * @param page the 1-based page the table is on
+     * @param tableIndex the table's 0-based index on its page
+     * @param rowCount the number of rows
+     * @param columnCount the number of columns
+     * @param headers the header row, when one was identified (otherwise empty)
+     * @param rows every row, the header row included, as cell texts
+     */
     public Table {
       headers = cells(headers);
       rows = rows == null ? List.of() : rows.stream().map(Table::cells).toList();
@@ -77,7 +89,15 @@ public record ParseDocumentResult(
       Optional<Instant> processedAt,
       Optional<String> textractModel) {
 
-    /** Creates the metadata; null Optionals become empty. */
+    /**
+     * Creates the {@code Metadata}.
+     *
+     * @param textractJobId the extraction service's job id
+     * @param s3Key the storage key of the parsed document
+     * @param processingTime how long the extraction took (the server's {@code processingTimeMs})
+     * @param processedAt when the extraction finished
+     * @param textractModel the extraction mode, such as {@code AnalyzeDocument/TABLES}
+     */
     public Metadata {
       textractJobId = textractJobId == null ? Optional.empty() : textractJobId;
       s3Key = s3Key == null ? Optional.empty() : s3Key;

@@ -7,7 +7,8 @@ import java.util.Optional;
 
 /**
  * Context that overrides a saved prompt's context for one {@linkplain PromptPreviewRequest
- * preview} run. Every part is optional.
+ * preview} run. Every part is optional; null Optionals become empty, and a null source is
+ * rejected.
  *
  * @param persona who the model should be, such as "You are a senior risk analyst."
  * @param sources the sources the model may draw on, such as "CGIAR Framework"
@@ -22,9 +23,13 @@ public record PromptContext(
     Optional<String> guardrails) {
 
   /**
-   * Creates the context; null Optionals become empty and a null list an empty one.
+   * Creates the {@code PromptContext}.
    *
-   * @throws IllegalArgumentException if a source is null
+   * @param persona who the model should be, such as "You are a senior risk analyst."
+   * @param sources the sources the model may draw on, such as "CGIAR Framework"
+   * @param constraints limits on the answer, such as "Only use information from the provided
+   *     document."
+   * @param guardrails what the model must not do, such as "Do not provide investment advice."
    */
   public PromptContext {
     persona = persona == null ? Optional.empty() : persona;

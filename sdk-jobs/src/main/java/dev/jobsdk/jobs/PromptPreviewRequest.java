@@ -39,10 +39,13 @@ public record PromptPreviewRequest(
   public static final int MAX_PROMPT_LENGTH = 50_000;
 
   /**
-   * Creates and validates the request.
+   * Creates the {@code PromptPreviewRequest}.
    *
-   * @throws IllegalArgumentException if a prompt is null or longer than {@value
-   *     #MAX_PROMPT_LENGTH} characters, or a variable's name or value is null
+   * @param systemPrompt the system prompt, at most {@value #MAX_PROMPT_LENGTH} characters
+   * @param userPromptTemplate the user prompt with {@code {{name}}} placeholders, at most {@value
+   *     #MAX_PROMPT_LENGTH} characters
+   * @param variables placeholder name to value, in insertion order
+   * @param context a context override for this run
    */
   public PromptPreviewRequest {
     checkPrompt(systemPrompt, "systemPrompt");

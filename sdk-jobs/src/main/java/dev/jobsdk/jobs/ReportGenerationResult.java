@@ -5,7 +5,8 @@ import dev.jobsdk.core.internal.Redaction;
 import java.net.URI;
 
 /**
- * The result of a {@link JobType#REPORT_GENERATION} job: where the PDF report is.
+ * The result of a {@link JobType#REPORT_GENERATION} job: where the PDF report is. Every component
+ * is required; {@link #toString()} hides the download URL's signature.
  *
  * @param assessmentId the assessment
  * @param pdfKey the report's storage key
@@ -15,9 +16,12 @@ import java.net.URI;
 public record ReportGenerationResult(String assessmentId, String pdfKey, URI downloadUrl) {
 
   /**
-   * Creates the result.
+   * Creates the {@code ReportGenerationResult}.
    *
-   * @throws IllegalArgumentException if a component is null
+   * @param assessmentId the assessment
+   * @param pdfKey the report's storage key
+   * @param downloadUrl a presigned URL that downloads the PDF without further credentials; it
+   *     expires, so download soon after the job completes and do not log it
    */
   public ReportGenerationResult {
     Checks.notNull(assessmentId, "assessmentId");
