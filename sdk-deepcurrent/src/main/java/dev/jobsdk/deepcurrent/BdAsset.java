@@ -27,7 +27,18 @@ public record BdAsset(
     Optional<String> downloadUrl,
     JsonNode raw) {
 
-  /** Validates and copies the components. */
+  /**
+   * Creates the record, copying its lists and JSON objects.
+   *
+   * @param assetId see {@link #assetId()}
+   * @param label see {@link #label()}
+   * @param kind see {@link #kind()}
+   * @param mimeType see {@link #mimeType()}
+   * @param availability see {@link #availability()}
+   * @param downloadUrl see {@link #downloadUrl()}
+   * @param raw see {@link #raw()}
+   * @throws NullPointerException if a component is null (use empty optionals and lists)
+   */
   public BdAsset {
     Objects.requireNonNull(assetId, "assetId");
     Objects.requireNonNull(label, "label");

@@ -48,7 +48,24 @@ public record BdJob(
     Optional<Instant> completedAt)
     implements JobSnapshot {
 
-  /** Validates and copies the components. */
+  /**
+   * Creates the record, copying its lists and JSON objects.
+   *
+   * @param id see {@link #id()}
+   * @param status see {@link #status()}
+   * @param rawStatus see {@link #rawStatus()}
+   * @param progressPercent see {@link #progressPercent()}
+   * @param progressMessage see {@link #progressMessage()}
+   * @param preset see {@link #preset()}
+   * @param requestedCapabilities see {@link #requestedCapabilities()}
+   * @param warnings see {@link #warnings()}
+   * @param errorMessage see {@link #errorMessage()}
+   * @param createdAt see {@link #createdAt()}
+   * @param updatedAt see {@link #updatedAt()}
+   * @param startedAt see {@link #startedAt()}
+   * @param completedAt see {@link #completedAt()}
+   * @throws NullPointerException if a component is null (use empty optionals and lists)
+   */
   public BdJob {
     Objects.requireNonNull(id, "id");
     Objects.requireNonNull(status, "status");

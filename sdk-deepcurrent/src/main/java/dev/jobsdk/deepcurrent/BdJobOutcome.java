@@ -12,7 +12,13 @@ import java.util.Objects;
  */
 public record BdJobOutcome(BdJob job, BdJobResult result) {
 
-  /** Validates the components. */
+  /**
+   * Creates the record.
+   *
+   * @param job see {@link #job()}
+   * @param result see {@link #result()}
+   * @throws NullPointerException if a component is null (use empty optionals and lists)
+   */
   public BdJobOutcome {
     Objects.requireNonNull(job, "job");
     Objects.requireNonNull(result, "result");

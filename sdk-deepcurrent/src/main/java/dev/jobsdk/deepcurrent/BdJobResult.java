@@ -37,7 +37,22 @@ public record BdJobResult(
     Optional<Instant> createdAt,
     Optional<Instant> completedAt) {
 
-  /** Validates and copies the components. */
+  /**
+   * Creates the record, copying its lists and JSON objects.
+   *
+   * @param resultId see {@link #resultId()}
+   * @param jobId see {@link #jobId()}
+   * @param status see {@link #status()}
+   * @param rawStatus see {@link #rawStatus()}
+   * @param progressPercent see {@link #progressPercent()}
+   * @param progressMessage see {@link #progressMessage()}
+   * @param summary see {@link #summary()}
+   * @param warnings see {@link #warnings()}
+   * @param assets see {@link #assets()}
+   * @param createdAt see {@link #createdAt()}
+   * @param completedAt see {@link #completedAt()}
+   * @throws NullPointerException if a component is null (use empty optionals and lists)
+   */
   public BdJobResult {
     Objects.requireNonNull(resultId, "resultId");
     Objects.requireNonNull(jobId, "jobId");

@@ -50,7 +50,24 @@ public record GrowthQuote(
     Optional<String> detail,
     Optional<String> suggestedNextAction) {
 
-  /** Validates and copies the components. */
+  /**
+   * Creates the record, copying its lists and JSON objects.
+   *
+   * @param ok see {@link #ok()}
+   * @param quotable see {@link #quotable()}
+   * @param quoteToken see {@link #quoteToken()}
+   * @param expiry see {@link #expiry()}
+   * @param creditsTotal see {@link #creditsTotal()}
+   * @param costBreakdown see {@link #costBreakdown()}
+   * @param providerEstimate see {@link #providerEstimate()}
+   * @param expectedArtifacts see {@link #expectedArtifacts()}
+   * @param goalPlan see {@link #goalPlan()}
+   * @param missingRequirements see {@link #missingRequirements()}
+   * @param errorCode see {@link #errorCode()}
+   * @param detail see {@link #detail()}
+   * @param suggestedNextAction see {@link #suggestedNextAction()}
+   * @throws NullPointerException if a component is null (use empty optionals and lists)
+   */
   public GrowthQuote {
     Objects.requireNonNull(quoteToken, "quoteToken");
     Objects.requireNonNull(expiry, "expiry");

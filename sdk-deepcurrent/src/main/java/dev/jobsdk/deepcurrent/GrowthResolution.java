@@ -33,7 +33,19 @@ public record GrowthResolution(
     JsonNode normalizedInputAssets,
     JsonNode raw) {
 
-  /** Validates and copies the components. */
+  /**
+   * Creates the record, copying its lists and JSON objects.
+   *
+   * @param goalType see {@link #goalType()}
+   * @param coverageMode see {@link #coverageMode()}
+   * @param quotable see {@link #quotable()}
+   * @param missingRequirements see {@link #missingRequirements()}
+   * @param suggestedNextAction see {@link #suggestedNextAction()}
+   * @param goalPlan see {@link #goalPlan()}
+   * @param normalizedInputAssets see {@link #normalizedInputAssets()}
+   * @param raw see {@link #raw()}
+   * @throws NullPointerException if a component is null (use empty optionals and lists)
+   */
   public GrowthResolution {
     Objects.requireNonNull(goalType, "goalType");
     Objects.requireNonNull(coverageMode, "coverageMode");

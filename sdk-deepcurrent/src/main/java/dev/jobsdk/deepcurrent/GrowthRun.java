@@ -48,7 +48,22 @@ public record GrowthRun(
     JsonNode gapReport)
     implements JobSnapshot {
 
-  /** Validates and copies the components. */
+  /**
+   * Creates the record, copying its lists and JSON objects.
+   *
+   * @param id see {@link #id()}
+   * @param status see {@link #status()}
+   * @param rawStatus see {@link #rawStatus()}
+   * @param stageStatus see {@link #stageStatus()}
+   * @param progress see {@link #progress()}
+   * @param resultHandles see {@link #resultHandles()}
+   * @param artifactHandles see {@link #artifactHandles()}
+   * @param exportHandles see {@link #exportHandles()}
+   * @param preview see {@link #preview()}
+   * @param dataSourceMix see {@link #dataSourceMix()}
+   * @param gapReport see {@link #gapReport()}
+   * @throws NullPointerException if a component is null (use empty optionals and lists)
+   */
   public GrowthRun {
     Objects.requireNonNull(id, "id");
     Objects.requireNonNull(status, "status");
@@ -69,6 +84,17 @@ public record GrowthRun(
   @Override
   public JobState state() {
     return status.toJobState();
+  }
+
+  /**
+   * Returns why a failed run failed. The status page documents no error field, so this is the
+   * progress message of a {@code failed} run, which is where the server describes the failure.
+   *
+   * @return the progress message of a failed run, or empty
+   */
+  @Override
+  public Optional<String> errorMessage() {
+    return status == JobStatus.FAILED ? progress.flatMap(Progress::message) : Optional.empty();
   }
 
   /**

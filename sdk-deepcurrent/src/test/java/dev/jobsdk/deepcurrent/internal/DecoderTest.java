@@ -259,6 +259,19 @@ class DecoderTest {
   }
 
   @Test
+  void growthRun_failed_errorMessageIsTheProgressMessage() throws IOException {
+    ObjectNode node = seed("growth-run-running.json").put("status", "failed");
+    ((ObjectNode) node.get("progress")).put("message", "Provider quota exhausted");
+
+    GrowthRun failed = Decoder.growthRun(node, SRC);
+    GrowthRun running = Decoder.growthRun(seed("growth-run-running.json"), SRC);
+
+    assertThat(failed.state()).isEqualTo(JobState.FAILED);
+    assertThat(failed.errorMessage()).contains("Provider quota exhausted");
+    assertThat(running.errorMessage()).isEmpty();
+  }
+
+  @Test
   void growthRun_startAnswer_decodesWithoutProgress() throws IOException {
     GrowthRun run =
         Decoder.growthRun(
