@@ -1,6 +1,8 @@
 package dev.jobsdk.mock;
 
 import dev.jobsdk.mock.internal.standalone.Standalone;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Runs the mock server standalone:
@@ -20,7 +22,18 @@ public final class Main {
    *     {@code --help}
    */
   public static void main(String[] args) {
-    int status = Standalone.run(args, System.out, System.err);
+    CountDownLatch stop = new CountDownLatch(1);
+    CountDownLatch stopped = new CountDownLatch(1);
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      stop.countDown();
+      try {
+        stopped.await(5, TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }, "jobsdk-mock-shutdown"));
+    int status = Standalone.run(args, System.out, System.err, stop);
+    stopped.countDown();
     if (status != 0) {
       System.exit(status);
     }

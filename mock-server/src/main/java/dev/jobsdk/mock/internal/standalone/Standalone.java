@@ -6,6 +6,7 @@ import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
 
 /** The standalone server behind {@code java -jar mock-server.jar}: flags, banner, shutdown. */
@@ -56,6 +57,9 @@ public final class Standalone implements AutoCloseable {
         if ("--help".equals(flag) || "-h".equals(flag)) {
           return new Options(port, seed, timeScale, startTime, true);
         }
+        if (!List.of("--port", "--seed", "--time-scale", "--start-time").contains(flag)) {
+          throw new IllegalArgumentException("unknown flag " + flag);
+        }
         if (value == null) {
           if (i + 1 >= args.length) {
             throw new IllegalArgumentException(flag + " needs a value");
@@ -77,8 +81,7 @@ public final class Standalone implements AutoCloseable {
                 throw new IllegalArgumentException("--time-scale must be a positive number");
               }
             }
-            case "--start-time" -> startTime = Instant.parse(value);
-            default -> throw new IllegalArgumentException("unknown flag " + flag);
+            default -> startTime = Instant.parse(value);
           }
         } catch (NumberFormatException | DateTimeParseException e) {
           throw new IllegalArgumentException("bad value for " + flag + ": " + value);
@@ -136,15 +139,17 @@ public final class Standalone implements AutoCloseable {
   }
 
   /**
-   * The command-line entry point: parses flags, starts, and blocks until the JVM shuts down (Ctrl+C),
-   * closing the server from a shutdown hook.
+   * The command-line entry point: parses flags, starts, blocks until {@code stop} is counted down (by
+   * {@link dev.jobsdk.mock.Main}'s shutdown hook on Ctrl+C), then closes the server.
    *
    * @param args the command line
-   * @param out where to print
+   * @param out where to print the banner
    * @param err where to print problems
-   * @return the exit status when the server could not start or only help was printed
+   * @param stop counted down to stop the server
+   * @return the exit status: 0 after a clean stop or {@code --help}, 1 when the port cannot be bound, 2
+   *     for bad flags
    */
-  public static int run(String[] args, PrintStream out, PrintStream err) {
+  public static int run(String[] args, PrintStream out, PrintStream err, CountDownLatch stop) {
     Options options;
     try {
       options = Options.parse(args);
@@ -165,17 +170,14 @@ public final class Standalone implements AutoCloseable {
       err.println(e.getMessage() + ": " + e.getCause().getMessage());
       return 1;
     }
-    CountDownLatch stopped = new CountDownLatch(1);
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+    try {
+      stop.await();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } finally {
       standalone.close();
       out.println("jobsdk mock server stopped.");
       out.flush();
-      stopped.countDown();
-    }, "jobsdk-mock-shutdown"));
-    try {
-      stopped.await();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
     }
     return 0;
   }
@@ -184,7 +186,7 @@ public final class Standalone implements AutoCloseable {
   private static void silenceMissingSlf4jProvider() {
     if (System.getProperty("slf4j.provider") == null
         && ClassLoader.getSystemResource("META-INF/services/org.slf4j.spi.SLF4JServiceProvider") == null) {
-      System.setProperty("slf4j.provider", "org.slf4j.helpers.NOPServiceProvider");
+      System.setProperty("slf4j.provider", "org.slf4j.helpers.NOP_FallbackServiceProvider");
       if (System.getProperty("slf4j.internal.verbosity") == null) {
         System.setProperty("slf4j.internal.verbosity", "WARN");
       }

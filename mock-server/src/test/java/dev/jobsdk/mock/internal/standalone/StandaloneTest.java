@@ -1,0 +1,102 @@
+package dev.jobsdk.mock.internal.standalone;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.jobsdk.mock.MockCredentials;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.Response;
+import org.junit.jupiter.api.Test;
+
+class StandaloneTest {
+
+  private static final OkHttpClient CLIENT = new OkHttpClient();
+
+  @Test
+  void options_parseTheDocumentedFlags() {
+    Standalone.Options defaults = Standalone.Options.parse();
+    assertThat(defaults.port()).isEqualTo(8080);
+    assertThat(defaults.seed()).isZero();
+    assertThat(defaults.timeScale()).isEqualTo(1.0);
+    Standalone.Options options = Standalone.Options.parse("--port", "0", "--seed=42", "--time-scale", "60",
+        "--start-time", "2026-01-01T00:00:00Z");
+    assertThat(options.port()).isZero();
+    assertThat(options.seed()).isEqualTo(42);
+    assertThat(options.timeScale()).isEqualTo(60.0);
+    assertThat(options.startTime()).isEqualTo(Instant.parse("2026-01-01T00:00:00Z"));
+    assertThat(Standalone.Options.parse("--help").help()).isTrue();
+    assertThatThrownBy(() -> Standalone.Options.parse("--port")).hasMessageContaining("needs a value");
+    assertThatThrownBy(() -> Standalone.Options.parse("--port", "http")).hasMessageContaining("bad value");
+    assertThatThrownBy(() -> Standalone.Options.parse("--time-scale", "0")).hasMessageContaining("positive");
+    assertThatThrownBy(() -> Standalone.Options.parse("--verbose", "1")).hasMessageContaining("unknown flag");
+  }
+
+  @Test
+  void run_printsUrlsAndCredentials_servesVendorsAndAdmin_andStopsCleanly() throws Exception {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
+    CountDownLatch stop = new CountDownLatch(1);
+    CompletableFuture<Integer> exit = CompletableFuture.supplyAsync(() ->
+        Standalone.run(new String[] {"--port", "0", "--seed", "7", "--time-scale", "60"}, out, System.err, stop));
+
+    String banner = awaitOutput(bytes, "Press Ctrl+C");
+    for (String credential : new String[] {MockCredentials.DEEPCURRENT_PAID_KEY, MockCredentials.DEEPCURRENT_FREE_KEY,
+        MockCredentials.DEEPIDV_ORG_A_KEY, MockCredentials.DEEPIDV_ORG_B_KEY, MockCredentials.RISK_USER_EMAIL,
+        MockCredentials.RISK_USER_PASSWORD, MockCredentials.RISK_ADMIN_EMAIL, MockCredentials.RISK_ADMIN_PASSWORD,
+        MockCredentials.DEEPCURRENT_LOGIN_EMAIL, "/__mock/", "seed 7", "time scale 60.0"}) {
+      assertThat(banner).contains(credential);
+    }
+    Matcher url = Pattern.compile("listening on (http://127\\.0\\.0\\.1:\\d+)").matcher(banner);
+    assertThat(url.find()).isTrue();
+    String base = url.group(1);
+
+    try (Response response = CLIENT.newCall(new Request.Builder().url(base + "/v1/async-jobs/x")
+        .header("x-api-key", MockCredentials.DEEPIDV_ORG_A_KEY).build()).execute()) {
+      assertThat(response.code()).isEqualTo(400);
+    }
+    try (Response response = CLIENT.newCall(new Request.Builder().url(base + "/__mock/clock").build()).execute()) {
+      assertThat(response.code()).isEqualTo(200);
+      assertThat(response.body().string()).contains("\"external\":false");
+    }
+
+    stop.countDown();
+    assertThat(exit.get(10, TimeUnit.SECONDS)).isZero();
+    assertThat(bytes.toString(StandardCharsets.UTF_8)).contains("jobsdk mock server stopped.");
+  }
+
+  @Test
+  void run_helpAndBadFlags_returnWithoutStarting() {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    CountDownLatch never = new CountDownLatch(1);
+    assertThat(Standalone.run(new String[] {"--help"}, new PrintStream(out, true, StandardCharsets.UTF_8),
+        System.err, never)).isZero();
+    assertThat(out.toString(StandardCharsets.UTF_8)).contains("Usage: java -jar mock-server.jar");
+    assertThat(Standalone.run(new String[] {"--nope"}, System.out, new PrintStream(err, true, StandardCharsets.UTF_8),
+        never)).isEqualTo(2);
+    assertThat(err.toString(StandardCharsets.UTF_8)).contains("unknown flag --nope", "Usage:");
+  }
+
+  /** Waits for the server thread's banner; startup takes milliseconds, the bound is generous. */
+  private static String awaitOutput(ByteArrayOutputStream bytes, String marker) throws InterruptedException {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+    while (System.nanoTime() < deadline) {
+      String text = bytes.toString(StandardCharsets.UTF_8);
+      if (text.contains(marker)) {
+        return text;
+      }
+      Thread.sleep(5);
+    }
+    throw new AssertionError("no banner: " + bytes.toString(StandardCharsets.UTF_8));
+  }
+}
