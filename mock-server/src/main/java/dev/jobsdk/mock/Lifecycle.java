@@ -30,6 +30,8 @@ import java.util.Objects;
  */
 public final class Lifecycle {
 
+  private static final Duration MAX_ATTEMPT = Duration.ofDays(3_653);
+
   private final Duration queued;
   private final List<Stage> stages;
   private final Outcome outcome;
@@ -44,6 +46,9 @@ public final class Lifecycle {
       sum = sum.plus(stage.duration());
     }
     this.running = sum;
+    if (queued.plus(sum).compareTo(MAX_ATTEMPT) > 0) {
+      throw new IllegalArgumentException("queued time plus stages must not exceed 10 years, was " + queued.plus(sum));
+    }
   }
 
   /**
@@ -310,6 +315,7 @@ public final class Lifecycle {
      * Builds the immutable lifecycle.
      *
      * @return the lifecycle
+     * @throws IllegalArgumentException when one attempt (queued time plus stages) exceeds 10 years
      */
     public Lifecycle build() {
       return new Lifecycle(this);

@@ -12,6 +12,8 @@ import java.time.Instant;
  */
 public final class JobRecord {
 
+  private static final Duration CENTURY = Duration.ofDays(36_525);
+
   /** Error shown by a job forced to fail. */
   public static final String FORCED_FAILURE = "Forced failure by the mock.";
 
@@ -187,7 +189,9 @@ public final class JobRecord {
     long queued = lifecycle.queued().toNanos();
     long running = lifecycle.runningDuration().toNanos();
     long cycle = queued + running;
-    long elapsed = Math.max(0L, Duration.between(created, now).toNanos());
+    Duration since = Duration.between(created, now);
+    // Lifecycles are at most 10 years per attempt, so 100 years is "long after the end" and fits in nanos.
+    long elapsed = since.isNegative() ? 0L : since.compareTo(CENTURY) > 0 ? CENTURY.toNanos() : since.toNanos();
     Instant firstStart = created.plusNanos(queued);
     long endNanos = attemptsTotal * cycle;
     if (elapsed >= endNanos) {

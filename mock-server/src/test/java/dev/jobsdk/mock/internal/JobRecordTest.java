@@ -123,6 +123,14 @@ class JobRecordTest {
   }
 
   @Test
+  void aClockCenturiesAhead_doesNotOverflow_andOverlongLifecyclesAreRejected() {
+    assertThat(job(SCRIPT, 3, null).view(T0.plus(Duration.ofDays(365L * 500))).phase()).isEqualTo(Phase.SUCCEEDED);
+    assertThat(job(SCRIPT, 3, null).view(T0.minusSeconds(60)).phase()).isEqualTo(Phase.PENDING);
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> Lifecycle.succeedsAfter(Duration.ofDays(3_700)))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
   void statusWords_parseAcrossVendors() {
     assertThat(Phase.parse("ready")).isEqualTo(Phase.SUCCEEDED);
     assertThat(Phase.parse("COMPLETED")).isEqualTo(Phase.SUCCEEDED);

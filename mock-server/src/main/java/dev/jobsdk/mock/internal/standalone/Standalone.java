@@ -5,6 +5,7 @@ import dev.jobsdk.mock.MockJobServer;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -111,7 +112,7 @@ public final class Standalone implements AutoCloseable {
         .start();
     String url = server.baseUrl();
     out.println("jobsdk mock server listening on " + url + " (seed " + options.seed() + ", time scale "
-        + options.timeScale() + ", clock at " + server.clock().now() + ")");
+        + options.timeScale() + ", clock at " + server.clock().now().truncatedTo(ChronoUnit.MILLIS) + ")");
     out.println("  DeepCurrent  " + server.deepCurrentBaseUrl() + "/api/v1   API keys "
         + MockCredentials.DEEPCURRENT_PAID_KEY + " (paid), " + MockCredentials.DEEPCURRENT_FREE_KEY
         + " (free); login " + MockCredentials.DEEPCURRENT_LOGIN_EMAIL + " / "

@@ -273,29 +273,31 @@ public final class DeepCurrentApi extends VendorApi implements DeepCurrentContro
 
   private static void failValidation(ArrayNode issues) {
     if (!issues.isEmpty()) {
-      ObjectNode body = Json.object();
-      body.set("detail", issues);
-      throw new ApiError(Json.response(422, body));
+      throw unprocessable(issues);
     }
+  }
+
+  private static ApiError unprocessable(ArrayNode issues) {
+    ObjectNode body = Json.object();
+    body.set("detail", issues);
+    return new ApiError(Json.response(422, body));
   }
 
   private static ObjectNode jsonBody(HttpRequest request) {
     JsonNode body = Json.parse(request.body());
-    if (body == null) {
-      ArrayNode issues = Json.array();
-      issues.add(request.body().length == 0
-          ? issue("missing", "Field required", "body")
-          : issue("json_invalid", "JSON decode error", "body"));
-      failValidation(issues);
+    if (body instanceof ObjectNode object) {
+      return object;
     }
-    if (!(body instanceof ObjectNode object)) {
-      ArrayNode issues = Json.array();
-      issues.add(issue("model_attributes_type",
-          "Input should be a valid dictionary or object to extract fields from", "body"));
-      failValidation(issues);
-      throw new IllegalStateException();
+    ArrayNode issues = Json.array();
+    if (body != null) {
+      issues.add(issue("model_attributes_type", "Input should be a valid dictionary or object to extract fields from",
+          "body"));
+    } else if (request.body().length == 0) {
+      issues.add(issue("missing", "Field required", "body"));
+    } else {
+      issues.add(issue("json_invalid", "JSON decode error", "body"));
     }
-    return object;
+    throw unprocessable(issues);
   }
 
   private static boolean present(JsonNode node, String field) {
