@@ -43,8 +43,9 @@ public interface MockJournal {
   /**
    * Returns how many status polls of the job arrived after a response had already shown the job in a
    * terminal state (DeepCurrent {@code completed/failed/cancelled}, DeepIDV {@code ready/failed}, Risk
-   * tool {@code COMPLETED/FAILED}). A client that stops polling as soon as it sees a terminal state
-   * scores 0. Result and asset downloads are not polls.
+   * tool {@code COMPLETED/FAILED}). Only a response that reached the client intact counts as shown: one
+   * replaced, reset, truncated or made malformed by a fault does not. A client that stops polling as soon
+   * as it sees a terminal state scores 0. Result and asset downloads are not polls.
    *
    * @param jobId the job id
    * @return the number of polls after a terminal state was shown

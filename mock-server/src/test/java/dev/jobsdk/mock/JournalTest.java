@@ -65,6 +65,18 @@ class JournalTest {
   }
 
   @Test
+  void aTerminalAnswerLostToAFault_isNotShown(MockJobServer server) {
+    Http http = new Http(server);
+    String id = server.deepIdv().createJob(MockCredentials.DEEPIDV_ORG_A_KEY, Lifecycle.succeedsAfter(Duration.ZERO));
+    server.faults().add(Fault.on("GET", "/v1/async-jobs/*").times(1).malformedJson());
+    http.get("/v1/async-jobs/" + id, "x-api-key", MockCredentials.DEEPIDV_ORG_A_KEY);
+    http.get("/v1/async-jobs/" + id, "x-api-key", MockCredentials.DEEPIDV_ORG_A_KEY);
+    http.get("/v1/async-jobs/" + id, "x-api-key", MockCredentials.DEEPIDV_ORG_A_KEY);
+    assertThat(server.journal().pollsOf(id)).isEqualTo(3);
+    assertThat(server.journal().requestsAfterTerminal(id)).isEqualTo(1);
+  }
+
+  @Test
   void authHeadersSeen_keepsNamesNeverValues(MockJobServer server) {
     Http http = new Http(server);
     http.get("/v1/async-jobs/x", "x-api-key", "secret-1");

@@ -153,7 +153,7 @@ public final class Engine implements HttpHandler, MockJobs {
     journal.record(request, api == null ? null : api.polledJobId(request.method(), segments));
     FaultDecision fault = faultPolicy.decide(request.method(), segments);
     if (fault == null) {
-      return dispatch(api, request, segments);
+      return delivered(dispatch(api, request, segments));
     }
     HttpResponse response = fault.processFirst() ? dispatch(api, request, segments) : null;
     switch (fault.action()) {
@@ -161,10 +161,18 @@ public final class Engine implements HttpHandler, MockJobs {
       case RESET -> response.disposition(HttpResponse.Disposition.RESET);
       case TRUNCATE -> response.disposition(HttpResponse.Disposition.TRUNCATE);
       case MALFORMED -> response.body(malformed(response.body()));
-      case NONE -> { }
+      case NONE -> delivered(response);
     }
     if (fault.latencyMillis() > 0) {
       response.delayMillis(fault.latencyMillis());
+    }
+    return response;
+  }
+
+  /** A response that reaches the client intact: if it shows a terminal job, the journal learns so. */
+  private HttpResponse delivered(HttpResponse response) {
+    if (response.terminalJobId() != null) {
+      journal.terminalShown(response.terminalJobId());
     }
     return response;
   }

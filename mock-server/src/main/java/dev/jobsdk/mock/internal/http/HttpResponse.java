@@ -24,6 +24,7 @@ public final class HttpResponse {
   private String[] headers = new String[0];
   private Disposition disposition = Disposition.NORMAL;
   private long delayMillis;
+  private String terminalJobId;
 
   private HttpResponse(int status, String contentType, byte[] body) {
     this.status = status;
@@ -133,6 +134,22 @@ public final class HttpResponse {
    */
   public HttpResponse disposition(Disposition disposition) {
     this.disposition = disposition;
+    return this;
+  }
+
+  /** @return the job this response shows in a terminal state, or {@code null} */
+  public String terminalJobId() {
+    return terminalJobId;
+  }
+
+  /**
+   * Marks the response as showing a job in a terminal state, for the journal.
+   *
+   * @param jobId the job id
+   * @return this response
+   */
+  public HttpResponse terminalJobId(String jobId) {
+    this.terminalJobId = jobId;
     return this;
   }
 

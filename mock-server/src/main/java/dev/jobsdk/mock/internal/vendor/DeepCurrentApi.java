@@ -647,14 +647,11 @@ public final class DeepCurrentApi extends VendorApi implements DeepCurrentContro
     status.put("created_at", Json.iso(view.createdAt())).put("updated_at", Json.iso(view.updatedAt()));
     putNullable(status, "started_at", view.startedAt() == null ? null : Json.iso(view.startedAt()));
     putNullable(status, "completed_at", view.completedAt() == null ? null : Json.iso(view.completedAt()));
-    shown(job, view);
-    return Json.response(200, status);
+    return shown(Json.response(200, status), job, view);
   }
 
-  private void shown(JobRecord job, JobView view) {
-    if (view.phase().terminal()) {
-      engine.journal().terminalShown(job.id());
-    }
+  private static HttpResponse shown(HttpResponse response, JobRecord job, JobView view) {
+    return view.phase().terminal() ? response.terminalJobId(job.id()) : response;
   }
 
   private static String progressMessage(JobRecord job, JobView view) {
@@ -993,8 +990,7 @@ public final class DeepCurrentApi extends VendorApi implements DeepCurrentContro
       mix.put("enriched", numbers.delivered());
       gaps.put("unresolved", numbers.unresolved());
     }
-    shown(job, view);
-    return Json.response(200, run);
+    return shown(Json.response(200, run), job, view);
   }
 
   // ------------------------------------------------------------------ control

@@ -307,10 +307,8 @@ public final class DeepIdvApi extends VendorApi implements DeepIdvControl {
       case CANCELLED -> json.put("error", CANCELLED_ERROR);
       default -> { }
     }
-    if (view.phase().terminal()) {
-      engine.journal().terminalShown(job.id());
-    }
-    return Json.response(200, json);
+    HttpResponse response = Json.response(200, json);
+    return view.phase().terminal() ? response.terminalJobId(job.id()) : response;
   }
 
   private static ObjectNode result(JobRecord job) {

@@ -452,10 +452,8 @@ public final class RiskToolApi extends VendorApi implements RiskToolControl {
         .put("createdAt", Json.isoMillis(view.createdAt())).put("updatedAt", Json.isoMillis(view.updatedAt()));
     putInstant(json, "startedAt", view.startedAt());
     putInstant(json, "completedAt", view.completedAt());
-    if (view.phase().terminal()) {
-      engine.journal().terminalShown(job.id());
-    }
-    return Json.response(200, json);
+    HttpResponse response = Json.response(200, json);
+    return view.phase().terminal() ? response.terminalJobId(job.id()) : response;
   }
 
   private static void putInstant(ObjectNode json, String field, Instant instant) {
