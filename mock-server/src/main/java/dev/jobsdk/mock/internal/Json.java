@@ -110,6 +110,21 @@ public final class Json {
   }
 
   /**
+   * Puts a string, or JSON {@code null} when it is {@code null}.
+   *
+   * @param node the object
+   * @param field the field name
+   * @param value the value or {@code null}
+   */
+  public static void putNullable(ObjectNode node, String field, String value) {
+    if (value == null) {
+      node.putNull(field);
+    } else {
+      node.put(field, value);
+    }
+  }
+
+  /**
    * @param node a node or {@code null}
    * @param field a field name
    * @return the field's text when it is a string, else {@code null}

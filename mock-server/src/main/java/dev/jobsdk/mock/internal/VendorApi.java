@@ -1,8 +1,10 @@
 package dev.jobsdk.mock.internal;
 
+import dev.jobsdk.mock.Lifecycle;
 import dev.jobsdk.mock.Vendor;
 import dev.jobsdk.mock.internal.http.HttpRequest;
 import dev.jobsdk.mock.internal.http.HttpResponse;
+import java.util.function.Supplier;
 
 /**
  * One vendor's routes. A vendor translates between its JSON and the shared job model; the clock,
@@ -86,6 +88,28 @@ public abstract class VendorApi {
       }
     }
     return true;
+  }
+
+  /**
+   * Picks a new job's lifecycle: the one given for it, else the next queued one, else the configured
+   * default, else a seeded default.
+   *
+   * @param explicit the lifecycle given for this job, or {@code null}
+   * @param queued takes the next queued lifecycle, or gives {@code null}; only called when needed
+   * @param configured the default a test configured, or {@code null}
+   * @param seeded builds the seeded default
+   * @return the lifecycle
+   */
+  protected static Lifecycle chooseLifecycle(Lifecycle explicit, Supplier<Lifecycle> queued, Lifecycle configured,
+      Supplier<Lifecycle> seeded) {
+    if (explicit != null) {
+      return explicit;
+    }
+    Lifecycle next = queued.get();
+    if (next != null) {
+      return next;
+    }
+    return configured != null ? configured : seeded.get();
   }
 
   /**

@@ -462,7 +462,7 @@ public final class DeepCurrentApi extends VendorApi implements DeepCurrentContro
     BdJob data = job.data(BdJob.class);
     ObjectNode created = Json.object();
     created.put("job_id", job.id()).put("status", "pending").put("progress_percent", 0);
-    putNullable(created, "preset", data.preset());
+    Json.putNullable(created, "preset", data.preset());
     created.set("requested_capabilities", Json.array(data.capabilities()));
     created.set("warnings", Json.array(data.warnings()));
     created.put("created_at", Json.iso(view.createdAt()));
@@ -541,17 +541,10 @@ public final class DeepCurrentApi extends VendorApi implements DeepCurrentContro
   private JobRecord createJob(Account account, String kind, BdJob data, Lifecycle explicit) {
     long seed = engine.nextJobSeed();
     Numbers numbers = numbers(seed, data);
-    Lifecycle lifecycle = explicit;
-    if (lifecycle == null) {
-      boolean growth = GROWTH_KIND.equals(kind);
-      lifecycle = (growth ? nextGrowth : nextBd).poll();
-      if (lifecycle == null) {
-        lifecycle = growth ? defaultGrowth : defaultBd;
-      }
-      if (lifecycle == null) {
-        lifecycle = growth ? defaultGrowthLifecycle(seed) : defaultBdLifecycle(seed, data, numbers);
-      }
-    }
+    boolean growth = GROWTH_KIND.equals(kind);
+    Lifecycle lifecycle = chooseLifecycle(explicit, growth ? nextGrowth::poll : nextBd::poll,
+        growth ? defaultGrowth : defaultBd,
+        () -> growth ? defaultGrowthLifecycle(seed) : defaultBdLifecycle(seed, data, numbers));
     JobRecord job = new JobRecord(Engine.jobId(seed), Vendor.DEEPCURRENT, kind, account.apiKey, seed, engine.now(),
         null, lifecycle, 1, null, data);
     engine.store().add(job);
@@ -640,13 +633,13 @@ public final class DeepCurrentApi extends VendorApi implements DeepCurrentContro
     ObjectNode status = Json.object();
     status.put("job_id", job.id()).put("status", statusWord(job, view)).put("progress_percent", view.percent())
         .put("progress_message", progressMessage(job, view));
-    putNullable(status, "preset", data.preset());
+    Json.putNullable(status, "preset", data.preset());
     status.set("requested_capabilities", Json.array(data.capabilities()));
     status.set("warnings", Json.array(data.warnings()));
-    putNullable(status, "error_message", view.phase() == Phase.FAILED ? view.error() : null);
+    Json.putNullable(status, "error_message", view.phase() == Phase.FAILED ? view.error() : null);
     status.put("created_at", Json.iso(view.createdAt())).put("updated_at", Json.iso(view.updatedAt()));
-    putNullable(status, "started_at", view.startedAt() == null ? null : Json.iso(view.startedAt()));
-    putNullable(status, "completed_at", view.completedAt() == null ? null : Json.iso(view.completedAt()));
+    Json.putNullable(status, "started_at", view.startedAt() == null ? null : Json.iso(view.startedAt()));
+    Json.putNullable(status, "completed_at", view.completedAt() == null ? null : Json.iso(view.completedAt()));
     return shown(Json.response(200, status), job, view);
   }
 
@@ -665,14 +658,6 @@ public final class DeepCurrentApi extends VendorApi implements DeepCurrentContro
     };
   }
 
-  private static void putNullable(ObjectNode node, String field, String value) {
-    if (value == null) {
-      node.putNull(field);
-    } else {
-      node.put(field, value);
-    }
-  }
-
   private HttpResponse bdResult(HttpRequest request, String id) {
     Found found = owned(authenticate(request), id, false);
     JobRecord job = found.job();
@@ -680,7 +665,7 @@ public final class DeepCurrentApi extends VendorApi implements DeepCurrentContro
     BdJob data = job.data(BdJob.class);
     boolean done = view.phase() == Phase.SUCCEEDED;
     ObjectNode result = Json.object();
-    putNullable(result, "result_id", done ? resultId(job) : null);
+    Json.putNullable(result, "result_id", done ? resultId(job) : null);
     result.put("job_id", job.id()).put("status", statusWord(job, view)).put("progress_percent", view.percent())
         .put("progress_message", progressMessage(job, view));
     ObjectNode summary = result.putObject("summary");
@@ -695,7 +680,7 @@ public final class DeepCurrentApi extends VendorApi implements DeepCurrentContro
     result.set("warnings", Json.array(data.warnings()));
     result.set("result_assets", assets);
     result.put("created_at", Json.iso(done ? view.completedAt() : view.createdAt()));
-    putNullable(result, "completed_at", view.completedAt() == null ? null : Json.iso(view.completedAt()));
+    Json.putNullable(result, "completed_at", view.completedAt() == null ? null : Json.iso(view.completedAt()));
     return Json.response(200, result);
   }
 

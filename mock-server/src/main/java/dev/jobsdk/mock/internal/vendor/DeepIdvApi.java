@@ -251,16 +251,7 @@ public final class DeepIdvApi extends VendorApi implements DeepIdvControl {
 
   private JobRecord createJob(Org org, Subject subject, Lifecycle explicit) {
     long seed = engine.nextJobSeed();
-    Lifecycle lifecycle = explicit;
-    if (lifecycle == null) {
-      lifecycle = next.poll();
-    }
-    if (lifecycle == null) {
-      lifecycle = defaultLifecycle;
-    }
-    if (lifecycle == null) {
-      lifecycle = defaultLifecycle(seed);
-    }
+    Lifecycle lifecycle = chooseLifecycle(explicit, next::poll, defaultLifecycle, () -> defaultLifecycle(seed));
     JobRecord job = new JobRecord(Engine.jobId(seed), Vendor.DEEPIDV, KIND, org.apiKey, seed, engine.now(), null,
         lifecycle, 1, engine.config().deepIdvJobTtl(), subject);
     engine.store().add(job);

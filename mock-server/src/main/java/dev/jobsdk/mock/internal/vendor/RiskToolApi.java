@@ -32,6 +32,7 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 
 /**
  * The CGIAR Risk Intelligence Tool: Cognito-style login, five job types, {@code GET /api/jobs/{id}},
@@ -373,20 +374,13 @@ public final class RiskToolApi extends VendorApi implements RiskToolControl {
   private JobRecord create(User user, String type, ObjectNode input, String assessmentId, Lifecycle explicit,
       JobRecord parent) {
     long seed = engine.nextJobSeed();
-    Lifecycle lifecycle = explicit;
-    if (lifecycle == null) {
-      ConcurrentLinkedQueue<Lifecycle> typed = typedQueues.get(type);
-      lifecycle = typed == null ? null : typed.poll();
-    }
-    if (lifecycle == null && parent == null) {
-      lifecycle = anyQueue.poll();
-    }
-    if (lifecycle == null) {
-      lifecycle = defaults.get(type);
-    }
-    if (lifecycle == null) {
-      lifecycle = defaultLifecycle(type, seed);
-    }
+    ConcurrentLinkedQueue<Lifecycle> typed = typedQueues.get(type);
+    Supplier<Lifecycle> queued = () -> {
+      Lifecycle next = typed == null ? null : typed.poll();
+      // a chained job is created by its parent's success, not by a request: it skips the untyped queue
+      return next != null || parent != null ? next : anyQueue.poll();
+    };
+    Lifecycle lifecycle = chooseLifecycle(explicit, queued, defaults.get(type), () -> defaultLifecycle(type, seed));
     JobRecord job = new JobRecord(Engine.jobId(seed), Vendor.RISK_TOOL, type, user.email(), seed,
         parent == null ? engine.now() : null, parent, lifecycle, MAX_ATTEMPTS, null,
         new RiskJob(type, input, assessmentId));
@@ -450,18 +444,10 @@ public final class RiskToolApi extends VendorApi implements RiskToolControl {
     json.put("attempts", view.attempts()).put("maxAttempts", job.maxAttempts())
         .put("createdById", usersByEmail.containsKey(job.owner()) ? usersByEmail.get(job.owner()).id() : job.owner())
         .put("createdAt", Json.isoMillis(view.createdAt())).put("updatedAt", Json.isoMillis(view.updatedAt()));
-    putInstant(json, "startedAt", view.startedAt());
-    putInstant(json, "completedAt", view.completedAt());
+    Json.putNullable(json, "startedAt", view.startedAt() == null ? null : Json.isoMillis(view.startedAt()));
+    Json.putNullable(json, "completedAt", view.completedAt() == null ? null : Json.isoMillis(view.completedAt()));
     HttpResponse response = Json.response(200, json);
     return view.phase().terminal() ? response.terminalJobId(job.id()) : response;
-  }
-
-  private static void putInstant(ObjectNode json, String field, Instant instant) {
-    if (instant == null) {
-      json.putNull(field);
-    } else {
-      json.put(field, Json.isoMillis(instant));
-    }
   }
 
   private static ObjectNode result(JobRecord job, RiskJob data, JobView view) {
