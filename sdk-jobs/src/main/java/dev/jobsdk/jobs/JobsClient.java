@@ -58,16 +58,16 @@ public final class JobsClient implements AutoCloseable {
           .build();
 
   /** The environment variable holding the base URL. */
-  public static final String ENV_BASE_URL = "JOBS_BASE_URL";
+  public static final String BASE_URL_ENV = "JOBS_BASE_URL";
 
   /** The environment variable holding a bearer token. */
-  public static final String ENV_TOKEN = "JOBS_TOKEN";
+  public static final String TOKEN_ENV = "JOBS_TOKEN";
 
-  /** The environment variable holding the login email (with {@link #ENV_PASSWORD}). */
-  public static final String ENV_EMAIL = "JOBS_EMAIL";
+  /** The environment variable holding the login email (with {@link #PASSWORD_ENV}). */
+  public static final String EMAIL_ENV = "JOBS_EMAIL";
 
-  /** The environment variable holding the login password (with {@link #ENV_EMAIL}). */
-  public static final String ENV_PASSWORD = "JOBS_PASSWORD";
+  /** The environment variable holding the login password (with {@link #EMAIL_ENV}). */
+  public static final String PASSWORD_ENV = "JOBS_PASSWORD";
 
   private final ClientRuntime runtime;
   private final String baseUrl;
@@ -97,8 +97,8 @@ public final class JobsClient implements AutoCloseable {
   }
 
   /**
-   * Builds a client from the environment: {@value #ENV_BASE_URL} and either {@value #ENV_TOKEN} or
-   * both {@value #ENV_EMAIL} and {@value #ENV_PASSWORD}.
+   * Builds a client from the environment: {@value #BASE_URL_ENV} and either {@value #TOKEN_ENV} or
+   * both {@value #EMAIL_ENV} and {@value #PASSWORD_ENV}.
    *
    * @return the client
    * @throws IllegalStateException if a variable is missing, or both kinds of credential are set
@@ -118,8 +118,8 @@ public final class JobsClient implements AutoCloseable {
   }
 
   private static JobsClient fromEnv(Function<String, String> env) {
-    if (Builder.variable(env, ENV_BASE_URL) == null) {
-      throw new IllegalStateException(ENV_BASE_URL + " is not set");
+    if (Builder.variable(env, BASE_URL_ENV) == null) {
+      throw new IllegalStateException(BASE_URL_ENV + " is not set");
     }
     return builder().fromEnv(env).build();
   }
@@ -206,9 +206,9 @@ public final class JobsClient implements AutoCloseable {
     }
 
     /**
-     * Applies the environment: {@value JobsClient#ENV_BASE_URL} if it is set (otherwise the base
-     * URL stays as set on this builder), and {@value JobsClient#ENV_TOKEN} or {@value
-     * JobsClient#ENV_EMAIL} with {@value JobsClient#ENV_PASSWORD}. Blank variables count as
+     * Applies the environment: {@value JobsClient#BASE_URL_ENV} if it is set (otherwise the base
+     * URL stays as set on this builder), and {@value JobsClient#TOKEN_ENV} or {@value
+     * JobsClient#EMAIL_ENV} with {@value JobsClient#PASSWORD_ENV}. Blank variables count as
      * unset.
      *
      * @return this builder
@@ -220,27 +220,27 @@ public final class JobsClient implements AutoCloseable {
     }
 
     Builder fromEnv(Function<String, String> env) {
-      String url = variable(env, ENV_BASE_URL);
-      String envToken = variable(env, ENV_TOKEN);
-      String envEmail = variable(env, ENV_EMAIL);
-      String envPassword = variable(env, ENV_PASSWORD);
+      String url = variable(env, BASE_URL_ENV);
+      String envToken = variable(env, TOKEN_ENV);
+      String envEmail = variable(env, EMAIL_ENV);
+      String envPassword = variable(env, PASSWORD_ENV);
       boolean login = envEmail != null || envPassword != null;
       if (envToken != null && login) {
         throw new IllegalStateException(
-            "Set either " + ENV_TOKEN + " or " + ENV_EMAIL + " and " + ENV_PASSWORD + ", not both");
+            "Set either " + TOKEN_ENV + " or " + EMAIL_ENV + " and " + PASSWORD_ENV + ", not both");
       }
       if (login && (envEmail == null || envPassword == null)) {
         throw new IllegalStateException(
-            (envEmail == null ? ENV_EMAIL : ENV_PASSWORD)
+            (envEmail == null ? EMAIL_ENV : PASSWORD_ENV)
                 + " is not set; "
-                + ENV_EMAIL
+                + EMAIL_ENV
                 + " and "
-                + ENV_PASSWORD
+                + PASSWORD_ENV
                 + " go together");
       }
       if (envToken == null && !login) {
         throw new IllegalStateException(
-            ENV_TOKEN + " (or " + ENV_EMAIL + " and " + ENV_PASSWORD + ") is not set");
+            TOKEN_ENV + " (or " + EMAIL_ENV + " and " + PASSWORD_ENV + ") is not set");
       }
       if (url != null) {
         baseUrl(url);

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.jobsdk.core.PollingPolicy;
 import dev.jobsdk.core.ProgressListener;
-import java.time.Duration;
 import java.util.Map;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.junit5.StartStop;
@@ -185,17 +184,5 @@ class JobsClientTest {
           .hasMessage("listener must not be null");
       assertThat(server.getRequestCount()).isZero();
     }
-  }
-
-  @Test
-  void defaultPolicy_pollsLikeTheWebClientThenBacksOff() {
-    PollingPolicy p = JobsClient.DEFAULT_POLLING_POLICY;
-
-    assertThat(p.initialDelay()).isZero();
-    assertThat(p.interval()).isEqualTo(Duration.ofSeconds(3));
-    assertThat(p.multiplier()).isEqualTo(1.2);
-    assertThat(p.maxInterval()).isEqualTo(Duration.ofSeconds(10));
-    assertThat(p.totalTimeout()).isEqualTo(Duration.ofMinutes(15));
-    assertThat(p.unknownStatus()).isEqualTo(PollingPolicy.UnknownStatus.KEEP_POLLING);
   }
 }

@@ -11,6 +11,7 @@ import dev.jobsdk.core.AuthenticationException;
 import dev.jobsdk.core.JobFailedException;
 import dev.jobsdk.core.JobHandle;
 import dev.jobsdk.core.JobState;
+import dev.jobsdk.core.JobTimeoutException;
 import dev.jobsdk.core.NotFoundException;
 import dev.jobsdk.core.PermissionDeniedException;
 import dev.jobsdk.core.PollingPolicy;
@@ -409,6 +410,29 @@ class JobsMockServerTest {
           .isBetween(base / 2 - 0.001, base + 0.001);
     }
     assertThat(delays).hasSizeGreaterThan(20);
+  }
+
+  @Test
+  void defaultPolicy_waitsOutAnElevenMinuteParse_butGivesUpAfterFifteenMinutes() {
+    mock()
+        .riskTool()
+        .nextJob("PARSE_DOCUMENT", Lifecycle.succeedsAfter(Duration.ofMinutes(11)))
+        .nextJob("PARSE_DOCUMENT", Lifecycle.succeedsAfter(Duration.ofMinutes(20)));
+    JobsClient client = user();
+
+    Job slow = client.assessments().parseDocument(ASSESSMENT, "doc-1").awaitCompletion();
+    JobHandle<Job, Job> tooSlow = client.assessments().parseDocument(ASSESSMENT, "doc-2");
+
+    assertThat(slow.parseDocumentResult()).isPresent();
+    assertThatThrownBy(tooSlow::awaitCompletion)
+        .isInstanceOfSatisfying(
+            JobTimeoutException.class,
+            e -> {
+              assertThat(e.limit()).isEqualTo(JobTimeoutException.Limit.TOTAL_TIMEOUT);
+              assertThat(e.elapsed()).isEqualTo(Duration.ofMinutes(15));
+              assertThat(e.lastSnapshot(Job.class).orElseThrow().status())
+                  .isEqualTo(JobStatus.PROCESSING);
+            });
   }
 
   /** Logs in over plain HTTP: the client never exposes its token. */
