@@ -32,6 +32,15 @@ public interface BdJobHandle extends JobHandle<BdJob, BdJob> {
   BdJobOutcome awaitResult();
 
   /**
+   * Waits with the client's default policy until the job completes, reporting each change, then
+   * fetches its result.
+   *
+   * @param listener receives the job each time its status or progress changes
+   * @return the completed job and its result
+   */
+  BdJobOutcome awaitResult(ProgressListener<? super BdJob> listener);
+
+  /**
    * Waits with {@code policy} until the job completes, reporting each change, then fetches its
    * result.
    *

@@ -157,6 +157,16 @@ public interface BdJobService {
   BdJobOutcome awaitResult(String jobId);
 
   /**
+   * Waits with the client's default policy until the job completes, reporting each change, then
+   * fetches its result.
+   *
+   * @param jobId the job id
+   * @param listener receives the job each time its status or progress changes
+   * @return the completed job and its result
+   */
+  BdJobOutcome awaitResult(String jobId, ProgressListener<? super BdJob> listener);
+
+  /**
    * Waits with {@code policy} until the job completes, reporting each change, then fetches its
    * result.
    *

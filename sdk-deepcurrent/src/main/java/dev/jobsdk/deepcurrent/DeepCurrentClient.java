@@ -26,7 +26,7 @@ import java.util.function.Function;
  * <p><b>Share one instance.</b> The client is thread-safe; each instance holds a connection pool
  * and a scheduler thread, so create one per application and use it from every thread. {@link
  * #close()} releases those threads and connections (not those of an {@code OkHttpClient} you
- * passed in); calls after it fail.
+ * passed in, nor a scheduler you passed in); do not use the client after closing it.
  *
  * <p>Credentials, exactly one of: an API key ({@code dc_...}, sent as {@code Authorization: Bearer
  * dc_...}), a {@link TokenProvider}, or an email and password, with which the client logs in and

@@ -206,6 +206,12 @@ public final class BdJobServiceImpl implements BdJobService {
   }
 
   @Override
+  public BdJobOutcome awaitResult(String jobId, ProgressListener<? super BdJob> listener) {
+    BdJob done = await(jobId, null, Checks.notNull(listener, "listener"));
+    return new BdJobOutcome(done, result(jobId));
+  }
+
+  @Override
   public BdJobOutcome awaitResult(
       String jobId, PollingPolicy policy, ProgressListener<? super BdJob> listener) {
     BdJob done =
@@ -278,6 +284,11 @@ public final class BdJobServiceImpl implements BdJobService {
     @Override
     public BdJobOutcome awaitResult() {
       return BdJobServiceImpl.this.awaitResult(created.id());
+    }
+
+    @Override
+    public BdJobOutcome awaitResult(ProgressListener<? super BdJob> listener) {
+      return BdJobServiceImpl.this.awaitResult(created.id(), listener);
     }
 
     @Override
