@@ -4,6 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.jobsdk.core.JobState;
 import dev.jobsdk.core.NotFoundException;
@@ -21,6 +25,7 @@ import mockwebserver3.RecordedRequest;
 import mockwebserver3.junit5.StartStop;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
 
 /** What goes over the wire, checked request by request against a scripted server. */
 class DeepIdvHttpTest {
@@ -297,6 +302,31 @@ class DeepIdvHttpTest {
     assertThatThrownBy(() -> client().screening().adverseMedia(Fixtures.request()))
         .isInstanceOf(dev.jobsdk.core.InvalidResponseException.class)
         .hasMessage("POST /v1/screening/adverse-media returned no jobId");
+  }
+
+  @Test
+  void traceLogging_redactsTheApiKey() {
+    Logger transportLog = (Logger) LoggerFactory.getLogger("dev.jobsdk.core.internal.Transport");
+    ListAppender<ILoggingEvent> appender = new ListAppender<>();
+    appender.start();
+    Level before = transportLog.getLevel();
+    transportLog.setLevel(Level.TRACE);
+    transportLog.addAppender(appender);
+    try {
+      server.enqueue(created(202, "pending"));
+      server.enqueue(job("pending", ""));
+
+      client().screening().adverseMedia(Fixtures.request()).retrieve();
+    } finally {
+      transportLog.detachAppender(appender);
+      transportLog.setLevel(before);
+    }
+
+    assertThat(appender.list).isNotEmpty();
+    assertThat(appender.list)
+        .extracting(ILoggingEvent::getFormattedMessage)
+        .anySatisfy(m -> assertThat(m).containsIgnoringCase("x-api-key"))
+        .allSatisfy(m -> assertThat(m).doesNotContain(KEY));
   }
 
   @Test
