@@ -10,6 +10,7 @@ import java.util.Optional;
  * and log in again with the new one. Retrying with the same password does not help.
  */
 public class PasswordChangeRequiredException extends JobSdkException {
+  /** Serialization version. */
   private static final long serialVersionUID = 1L;
 
   private final String username;
