@@ -33,7 +33,7 @@ import java.util.function.Function;
  * renews the JWT before it expires and after a 401. No credential ever appears in {@code
  * toString()}, logs or exception messages.
  *
- * <p>Default polling policy of every wait ({@link #defaultPollingPolicy()}): first poll at once,
+ * <p>Default polling policy of every wait ({@link #DEFAULT_POLLING_POLICY}): first poll at once,
  * then every 5 s growing by 1.5x up to 30 s (with jitter), giving up after 2 hours; BD jobs run
  * for minutes.
  */
@@ -47,22 +47,32 @@ public final class DeepCurrentClient implements AutoCloseable {
   /** The environment variable {@link #fromEnv()} reads an optional base URL from: {@value}. */
   public static final String BASE_URL_ENV = "DEEPCURRENT_BASE_URL";
 
-  private static final PollingPolicy DEFAULT_POLICY =
+  /**
+   * The default polling policy of every wait, for BD jobs and growth runs that take minutes: the
+   * first poll at once, then every 5 s growing by 1.5x to 30 s, each delay with equal jitter
+   * (between half and all of it, so that jobs started together do not poll in step), giving up
+   * after 2 hours. Unknown statuses are polled through; 5 transient poll errors in a row end the
+   * wait. Override it per client with {@link Builder#pollingPolicy(PollingPolicy)} or per wait.
+   */
+  public static final PollingPolicy DEFAULT_POLLING_POLICY =
       PollingPolicy.builder()
           .initialDelay(Duration.ZERO)
           .interval(Duration.ofSeconds(5))
           .multiplier(1.5)
           .maxInterval(Duration.ofSeconds(30))
+          .jitter(PollingPolicy.Jitter.EQUAL)
           .totalTimeout(Duration.ofHours(2))
           .build();
 
   private final ClientRuntime runtime;
   private final BdJobService bdJobs;
   private final GrowthService growth;
+  private final String baseUrl;
   private final String description;
 
-  private DeepCurrentClient(ClientRuntime runtime, String description) {
+  private DeepCurrentClient(ClientRuntime runtime, String baseUrl, String description) {
     this.runtime = runtime;
+    this.baseUrl = baseUrl;
     this.bdJobs = new BdJobServiceImpl(runtime);
     this.growth = new GrowthServiceImpl(runtime);
     this.description = description;
@@ -89,14 +99,21 @@ public final class DeepCurrentClient implements AutoCloseable {
   }
 
   /**
-   * Returns the default polling policy of DeepCurrent waits: first poll at once, then every 5 s
-   * growing by 1.5x up to 30 s with equal jitter, a 2 h total timeout, no stall timeout, up to 5
-   * failed polls in a row, unknown statuses polled through.
+   * Returns the base URL the client sends requests to.
    *
-   * @return the policy
+   * @return the base URL
    */
-  public static PollingPolicy defaultPollingPolicy() {
-    return DEFAULT_POLICY;
+  public String baseUrl() {
+    return baseUrl;
+  }
+
+  /**
+   * Returns the policy of waits that are not given one.
+   *
+   * @return the client's default polling policy
+   */
+  public PollingPolicy pollingPolicy() {
+    return runtime.defaultPolicy();
   }
 
   /**
@@ -255,7 +272,7 @@ public final class DeepCurrentClient implements AutoCloseable {
       if (apiKey != null && apiKey.chars().anyMatch(c -> c <= ' ' || c == 0x7f)) {
         throw new IllegalStateException("apiKey must not contain whitespace or control characters");
       }
-      ClientSettings settings = settings(DEFAULT_BASE_URL, DEFAULT_POLICY);
+      ClientSettings settings = settings(DEFAULT_BASE_URL, DEFAULT_POLLING_POLICY);
       String key = apiKey;
       TokenProvider provider = tokenProvider;
       String user = email;
@@ -277,6 +294,7 @@ public final class DeepCurrentClient implements AutoCloseable {
       ClientRuntime runtime = ClientRuntime.create(settings, auth);
       return new DeepCurrentClient(
           runtime,
+          settings.baseUrl(),
           "DeepCurrentClient{baseUrl=" + settings.baseUrl() + ", credential=" + kind + "}");
     }
 

@@ -171,7 +171,7 @@ class BdJobsMockServerTest extends MockServerTestBase {
     server.deepCurrent().defaultBdLifecycle(Lifecycle.succeedsAfter(Duration.ofMinutes(10)));
     String id = client.bdJobs().create(BdJobRequest.of(BdPreset.FULL_PIPELINE, INPUT)).id();
     PollingPolicy noJitter =
-        DeepCurrentClient.defaultPollingPolicy().toBuilder().jitter(PollingPolicy.Jitter.NONE).build();
+        DeepCurrentClient.DEFAULT_POLLING_POLICY.toBuilder().jitter(PollingPolicy.Jitter.NONE).build();
 
     client.bdJobs().awaitCompletion(id, noJitter);
 

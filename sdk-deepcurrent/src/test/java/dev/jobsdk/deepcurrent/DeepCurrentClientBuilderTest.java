@@ -129,11 +129,21 @@ class DeepCurrentClientBuilderTest {
 
   @Test
   void defaultPollingPolicy_suitsJobsThatRunForMinutes() {
-    PollingPolicy p = DeepCurrentClient.defaultPollingPolicy();
+    PollingPolicy p = DeepCurrentClient.DEFAULT_POLLING_POLICY;
+    try (DeepCurrentClient client = DeepCurrentClient.builder().apiKey(SECRET_KEY).build()) {
+      assertThat(client.pollingPolicy()).isSameAs(p);
+      assertThat(client.baseUrl()).isEqualTo(DeepCurrentClient.DEFAULT_BASE_URL);
+    }
+    PollingPolicy mine = p.toBuilder().totalTimeout(Duration.ofMinutes(5)).build();
+    try (DeepCurrentClient client =
+        DeepCurrentClient.builder().apiKey(SECRET_KEY).pollingPolicy(mine).build()) {
+      assertThat(client.pollingPolicy()).isSameAs(mine);
+    }
     assertThat(p.initialDelay()).isZero();
     assertThat(p.interval()).isEqualTo(Duration.ofSeconds(5));
     assertThat(p.multiplier()).isEqualTo(1.5);
     assertThat(p.maxInterval()).isEqualTo(Duration.ofSeconds(30));
     assertThat(p.totalTimeout()).isEqualTo(Duration.ofHours(2));
+    assertThat(p.jitter()).isEqualTo(PollingPolicy.Jitter.EQUAL);
   }
 }
