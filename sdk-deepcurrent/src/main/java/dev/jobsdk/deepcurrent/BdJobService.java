@@ -18,7 +18,7 @@ import java.util.concurrent.CompletableFuture;
  * errorMessage()}.
  *
  * <p>Waits poll {@code GET /api/v1/bd/jobs/{job_id}} with the client's default policy unless one is
- * given (see {@link DeepCurrentClient.DEFAULT_POLLING_POLICY}).
+ * given (see {@link DeepCurrentClient#DEFAULT_POLLING_POLICY}).
  */
 public interface BdJobService {
 

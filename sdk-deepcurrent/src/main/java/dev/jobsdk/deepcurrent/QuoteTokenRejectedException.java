@@ -14,6 +14,7 @@ import dev.jobsdk.core.PermissionDeniedException;
  * mentions the quote, and throws a plain {@link PermissionDeniedException} otherwise.
  */
 public class QuoteTokenRejectedException extends PermissionDeniedException {
+  /** Version of the serialized form. */
   private static final long serialVersionUID = 1L;
 
   /**
