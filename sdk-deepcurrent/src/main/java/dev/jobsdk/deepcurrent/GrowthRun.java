@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.jobsdk.core.JobSnapshot;
 import dev.jobsdk.core.JobState;
 import dev.jobsdk.core.Progress;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -71,7 +73,7 @@ public record GrowthRun(
     stageStatus =
         stageStatus == null || stageStatus.isEmpty()
             ? Map.of()
-            : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(stageStatus));
+            : Collections.unmodifiableMap(new LinkedHashMap<>(stageStatus));
     Objects.requireNonNull(progress, "progress");
     resultHandles = Models.copyNodes(resultHandles);
     artifactHandles = List.copyOf(artifactHandles);

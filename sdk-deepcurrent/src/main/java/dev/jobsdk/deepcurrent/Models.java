@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /** Copies and conversions shared by the model records. */
 final class Models {
@@ -17,13 +18,13 @@ final class Models {
     }
     List<JsonNode> out = new ArrayList<>(nodes.size());
     for (JsonNode n : nodes) {
-      out.add(java.util.Objects.requireNonNull(n, "list element").deepCopy());
+      out.add(Objects.requireNonNull(n, "list element").deepCopy());
     }
     return Collections.unmodifiableList(out);
   }
 
   static JsonNode copy(JsonNode node, String name) {
-    return java.util.Objects.requireNonNull(node, name).deepCopy();
+    return Objects.requireNonNull(node, name).deepCopy();
   }
 
   static Progress progress(Integer percent, String message, Map<String, String> stages) {
