@@ -1,5 +1,6 @@
 package dev.jobsdk.core;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Optional;
 
 /**
@@ -47,6 +48,17 @@ public interface JobSnapshot {
    * @return the error message of a failed job, or empty
    */
   default Optional<String> errorMessage() {
+    return Optional.empty();
+  }
+
+  /**
+   * Returns the job exactly as the vendor's API returned it: every field, including those this
+   * SDK version does not model yet. Useful for logging, for re-serialising the job as the API sent
+   * it, and as an escape hatch for new fields.
+   *
+   * @return the response body as a JSON tree, or empty where the snapshot was not read from one
+   */
+  default Optional<JsonNode> rawJson() {
     return Optional.empty();
   }
 }

@@ -17,6 +17,7 @@ public abstract class CachingTokenProvider implements TokenProvider {
   private final Clock clock;
   private final Duration skew;
   private IssuedToken current;
+  private Instant currentIssuedAt;
   private IssuedToken previous;
 
   /**
@@ -44,6 +45,7 @@ public abstract class CachingTokenProvider implements TokenProvider {
     if (current == null || expiresSoon(current)) {
       IssuedToken replaced = current != null ? current : previous;
       current = fetch(replaced);
+      currentIssuedAt = clock.instant();
       previous = null;
     }
     return current.value();
@@ -57,9 +59,19 @@ public abstract class CachingTokenProvider implements TokenProvider {
     }
   }
 
+  /**
+   * A token is replaced {@code skew} before it expires, or at half its lifetime when it lives less
+   * than twice the skew, so that short-lived tokens are neither fetched on every request nor used
+   * up to the last moment.
+   */
   private boolean expiresSoon(IssuedToken token) {
     Instant expiry = token.expiresAt();
-    return expiry != null && !clock.instant().isBefore(expiry.minus(skew));
+    if (expiry == null) {
+      return false;
+    }
+    Duration lifetime = Duration.between(currentIssuedAt, expiry);
+    Duration margin = lifetime.compareTo(skew.multipliedBy(2)) < 0 ? lifetime.dividedBy(2) : skew;
+    return !clock.instant().isBefore(expiry.minus(margin));
   }
 
   @Override

@@ -37,6 +37,25 @@ class CachingTokenProviderTest {
   }
 
   @Test
+  void shortLivedTokens_areRenewedAtHalfTheirLifetime_notOnEveryRequest() {
+    List<String> issued = new ArrayList<>();
+    CachingTokenProvider shortLived =
+        new CachingTokenProvider(time.clock(), Duration.ofSeconds(60)) {
+          @Override
+          protected IssuedToken fetch(IssuedToken previous) {
+            issued.add("t" + issued.size());
+            return new IssuedToken("t" + (issued.size() - 1), time.now().plusSeconds(40), null);
+          }
+        };
+    assertThat(shortLived.token()).isEqualTo("t0");
+    time.advance(Duration.ofSeconds(19));
+    assertThat(shortLived.token()).isEqualTo("t0");
+    time.advance(Duration.ofSeconds(1));
+    assertThat(shortLived.token()).isEqualTo("t1");
+    assertThat(issued).hasSize(2);
+  }
+
+  @Test
   void invalidate_replacesOnlyTheRejectedToken() {
     String first = provider.token();
     provider.invalidate("some-older-token");
