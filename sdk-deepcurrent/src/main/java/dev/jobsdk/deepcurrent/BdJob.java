@@ -31,6 +31,8 @@ import java.util.Optional;
  * @param updatedAt when its status last changed (not part of the creation answer)
  * @param startedAt when it left {@code pending}
  * @param completedAt when it reached a terminal status
+ * @param rawJson the job exactly as the API sent it, including fields this SDK does not model;
+ *     present for every job read from the API (left out of {@link #toString()})
  */
 public record BdJob(
     String id,
@@ -45,7 +47,8 @@ public record BdJob(
     Instant createdAt,
     Optional<Instant> updatedAt,
     Optional<Instant> startedAt,
-    Optional<Instant> completedAt)
+    Optional<Instant> completedAt,
+    Optional<JsonNode> rawJson)
     implements JobSnapshot {
 
   /**
@@ -64,6 +67,7 @@ public record BdJob(
    * @param updatedAt see {@link #updatedAt()}
    * @param startedAt see {@link #startedAt()}
    * @param completedAt see {@link #completedAt()}
+   * @param rawJson see {@link #rawJson()}; empty for a job not read from the API
    * @throws NullPointerException if a component is null (use empty optionals and lists)
    */
   public BdJob {
@@ -79,6 +83,7 @@ public record BdJob(
     Objects.requireNonNull(updatedAt, "updatedAt");
     Objects.requireNonNull(startedAt, "startedAt");
     Objects.requireNonNull(completedAt, "completedAt");
+    rawJson = Models.copy(rawJson, "rawJson");
   }
 
   /**
@@ -89,6 +94,17 @@ public record BdJob(
   @Override
   public List<JsonNode> warnings() {
     return Models.copyNodes(warnings);
+  }
+
+  /**
+   * Returns the job exactly as the API sent it, every field included; a copy, so changing it does
+   * not change this job.
+   *
+   * @return the response body as a JSON tree; present for every job read from the API
+   */
+  @Override
+  public Optional<JsonNode> rawJson() {
+    return Models.copy(rawJson, "rawJson");
   }
 
   @Override
@@ -104,5 +120,41 @@ public record BdJob(
   @Override
   public Optional<Progress> progress() {
     return Optional.of(Models.progress(progressPercent, progressMessage.orElse(null), null));
+  }
+
+  /**
+   * Describes the job's modelled fields, without {@link #rawJson()}.
+   *
+   * @return a description in the usual record form
+   */
+  @Override
+  public String toString() {
+    return "BdJob[id="
+        + id
+        + ", status="
+        + status
+        + ", rawStatus="
+        + rawStatus
+        + ", progressPercent="
+        + progressPercent
+        + ", progressMessage="
+        + progressMessage
+        + ", preset="
+        + preset
+        + ", requestedCapabilities="
+        + requestedCapabilities
+        + ", warnings="
+        + warnings
+        + ", errorMessage="
+        + errorMessage
+        + ", createdAt="
+        + createdAt
+        + ", updatedAt="
+        + updatedAt
+        + ", startedAt="
+        + startedAt
+        + ", completedAt="
+        + completedAt
+        + ']';
   }
 }

@@ -35,6 +35,8 @@ import java.util.Optional;
  * @param dataSourceMix how many records were enriched, and from which stages (shape not
  *     documented)
  * @param gapReport records that could not be enriched or verified (shape not documented)
+ * @param rawJson the run exactly as the API sent it, including fields this SDK does not model;
+ *     present for every run read from the API (left out of {@link #toString()})
  */
 public record GrowthRun(
     String id,
@@ -47,7 +49,8 @@ public record GrowthRun(
     List<JsonNode> exportHandles,
     JsonNode preview,
     JsonNode dataSourceMix,
-    JsonNode gapReport)
+    JsonNode gapReport,
+    Optional<JsonNode> rawJson)
     implements JobSnapshot {
 
   /**
@@ -64,6 +67,7 @@ public record GrowthRun(
    * @param preview see {@link #preview()}
    * @param dataSourceMix see {@link #dataSourceMix()}
    * @param gapReport see {@link #gapReport()}
+   * @param rawJson see {@link #rawJson()}; empty for a run not read from the API
    * @throws NullPointerException if a component is null (use empty optionals and lists)
    */
   public GrowthRun {
@@ -81,6 +85,7 @@ public record GrowthRun(
     preview = Models.copy(preview, "preview");
     dataSourceMix = Models.copy(dataSourceMix, "dataSourceMix");
     gapReport = Models.copy(gapReport, "gapReport");
+    rawJson = Models.copy(rawJson, "rawJson");
   }
 
   @Override
@@ -147,5 +152,48 @@ public record GrowthRun(
   @Override
   public JsonNode gapReport() {
     return gapReport.deepCopy();
+  }
+
+  /**
+   * Returns the run exactly as the API sent it, every field included; a copy, so changing it does
+   * not change this run.
+   *
+   * @return the response body as a JSON tree; present for every run read from the API
+   */
+  @Override
+  public Optional<JsonNode> rawJson() {
+    return Models.copy(rawJson, "rawJson");
+  }
+
+  /**
+   * Describes the run's modelled fields, without {@link #rawJson()}.
+   *
+   * @return a description in the usual record form
+   */
+  @Override
+  public String toString() {
+    return "GrowthRun[id="
+        + id
+        + ", status="
+        + status
+        + ", rawStatus="
+        + rawStatus
+        + ", stageStatus="
+        + stageStatus
+        + ", progress="
+        + progress
+        + ", resultHandles="
+        + resultHandles
+        + ", artifactHandles="
+        + artifactHandles
+        + ", exportHandles="
+        + exportHandles
+        + ", preview="
+        + preview
+        + ", dataSourceMix="
+        + dataSourceMix
+        + ", gapReport="
+        + gapReport
+        + ']';
   }
 }

@@ -7,6 +7,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /** Copies and conversions shared by the model records. */
 final class Models {
@@ -25,6 +26,10 @@ final class Models {
 
   static JsonNode copy(JsonNode node, String name) {
     return Objects.requireNonNull(node, name).deepCopy();
+  }
+
+  static Optional<JsonNode> copy(Optional<JsonNode> node, String name) {
+    return Objects.requireNonNull(node, name).map(JsonNode::deepCopy);
   }
 
   static Progress progress(Integer percent, String message, Map<String, String> stages) {

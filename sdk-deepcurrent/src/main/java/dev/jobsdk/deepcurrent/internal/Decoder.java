@@ -25,8 +25,9 @@ import java.util.OptionalInt;
 
 /**
  * Reads DeepCurrent's JSON documents into the public models: documented fields typed, unknown
- * fields ignored, undocumented objects kept as JSON. A missing required field (an id, a status,
- * a BD job's {@code created_at}) is an {@link InvalidResponseException}.
+ * fields ignored, undocumented objects kept as JSON. Jobs and runs also keep the whole document as
+ * {@code rawJson()} (the records copy it), unknown fields included. A missing required field (an
+ * id, a status, a BD job's {@code created_at}) is an {@link InvalidResponseException}.
  */
 public final class Decoder {
   private Decoder() {}
@@ -54,7 +55,8 @@ public final class Decoder {
         instant(node, "created_at", source).orElseThrow(() -> missing(source, "created_at")),
         instant(node, "updated_at", source),
         instant(node, "started_at", source),
-        instant(node, "completed_at", source));
+        instant(node, "completed_at", source),
+        Optional.of(node));
   }
 
   /**
@@ -146,7 +148,8 @@ public final class Decoder {
         array(node, "export_handles", source),
         object(node, "preview"),
         object(node, "data_source_mix"),
-        object(node, "gap_report"));
+        object(node, "gap_report"),
+        Optional.of(node));
   }
 
   /**

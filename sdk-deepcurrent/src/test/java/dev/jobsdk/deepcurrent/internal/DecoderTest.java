@@ -352,4 +352,89 @@ class DecoderTest {
     assertThat(quote.missingRequirements()).singleElement()
         .satisfies(n -> assertThat(n.asText()).isEqualTo("input_assets.companies"));
   }
+
+  @Test
+  void bdJob_keepsACopyOfTheWholeDocument() throws IOException {
+    ObjectNode node = seed("bd-job-running.json");
+    node.put("unmodelled_field", "kept");
+    ObjectNode expected = node.deepCopy();
+
+    BdJob job = Decoder.bdJob(node, SRC);
+    node.put("unmodelled_field", "changed after decoding");
+
+    assertThat(job.rawJson()).contains(expected);
+  }
+
+  @Test
+  void growthRun_keepsACopyOfTheWholeDocument() throws IOException {
+    ObjectNode node = seed("growth-run-running.json");
+    node.putObject("unmodelled_object").put("a", 1);
+    ObjectNode expected = node.deepCopy();
+
+    GrowthRun run = Decoder.growthRun(node, SRC);
+    node.remove("unmodelled_object");
+
+    assertThat(run.rawJson()).contains(expected);
+  }
+
+  @Test
+  void recordsBuiltByHand_haveNoRawJson() throws IOException {
+    BdJob job = Decoder.bdJob(seed("bd-job-running.json"), SRC);
+    GrowthRun run = Decoder.growthRun(seed("growth-run-running.json"), SRC);
+
+    BdJob byHand =
+        new BdJob(
+            job.id(),
+            job.status(),
+            job.rawStatus(),
+            job.progressPercent(),
+            job.progressMessage(),
+            job.preset(),
+            job.requestedCapabilities(),
+            job.warnings(),
+            job.errorMessage(),
+            job.createdAt(),
+            job.updatedAt(),
+            job.startedAt(),
+            job.completedAt(),
+            java.util.Optional.empty());
+    GrowthRun runByHand =
+        new GrowthRun(
+            run.id(),
+            run.status(),
+            run.rawStatus(),
+            run.stageStatus(),
+            run.progress(),
+            run.resultHandles(),
+            run.artifactHandles(),
+            run.exportHandles(),
+            run.preview(),
+            run.dataSourceMix(),
+            run.gapReport(),
+            java.util.Optional.empty());
+
+    assertThat(byHand.rawJson()).isEmpty();
+    assertThat(runByHand.rawJson()).isEmpty();
+    assertThat(byHand.toString()).isEqualTo(job.toString());
+    assertThat(runByHand.toString()).isEqualTo(run.toString());
+    assertThatThrownBy(
+            () ->
+                new BdJob(
+                    job.id(),
+                    job.status(),
+                    job.rawStatus(),
+                    0,
+                    job.progressMessage(),
+                    job.preset(),
+                    job.requestedCapabilities(),
+                    job.warnings(),
+                    job.errorMessage(),
+                    job.createdAt(),
+                    job.updatedAt(),
+                    job.startedAt(),
+                    job.completedAt(),
+                    null))
+        .isInstanceOf(NullPointerException.class)
+        .hasMessage("rawJson");
+  }
 }
