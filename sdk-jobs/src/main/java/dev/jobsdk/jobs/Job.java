@@ -20,9 +20,12 @@ import java.util.Optional;
  * JobStatus#PENDING} while attempts remain ({@code attempts < maxAttempts}); that is progress,
  * reported by {@link #progress()} as "retrying after failed attempt 1 of 3", not a failure.
  *
+ * <p>{@link #rawJson()} keeps the response body exactly as the server sent it, fields this SDK does
+ * not model included; it is left out of {@link #toString()} like the input and result.
+ *
  * <p>The constructor (for tests and tools) takes a null {@code rawType} or {@code rawStatus} from
  * the enum's name and a null {@code type} or {@code status} from the raw string; null Optionals
- * become empty and a JSON-null result counts as no result. It throws {@link
+ * become empty, a JSON-null result counts as no result, and the raw JSON is copied. It throws {@link
  * IllegalArgumentException} for a missing id, type, status, {@code createdAt} or {@code
  * updatedAt}, a negative count, or an enum that contradicts its raw string.
  *
@@ -42,6 +45,8 @@ import java.util.Optional;
  * @param completedAt when the job completed or failed
  * @param rawType the type exactly as the server sent it
  * @param rawStatus the status exactly as the server sent it
+ * @param rawJson the job exactly as the server sent it, every field included; present for every job
+ *     read from the API, empty for one built without a response body
  */
 public record Job(
     String id,
@@ -58,7 +63,8 @@ public record Job(
     Optional<Instant> startedAt,
     Optional<Instant> completedAt,
     String rawType,
-    String rawStatus)
+    String rawStatus,
+    Optional<JsonNode> rawJson)
     implements JobSnapshot {
 
   /** The number of attempts a job gets when the server does not say: the vendor's default. */
@@ -83,6 +89,8 @@ public record Job(
    * @param completedAt when the job completed or failed
    * @param rawType the type exactly as the server sent it
    * @param rawStatus the status exactly as the server sent it
+   * @param rawJson the job exactly as the server sent it (copied, so later changes to the tree do
+   *     not reach the job), or empty for a job built without a response body
    */
   public Job {
     Checks.notBlank(id, "id");
@@ -108,6 +116,49 @@ public record Job(
     Checks.notNull(updatedAt, "updatedAt");
     startedAt = startedAt == null ? Optional.empty() : startedAt;
     completedAt = completedAt == null ? Optional.empty() : completedAt;
+    rawJson = rawJson == null ? Optional.empty() : rawJson.map(JsonNode::deepCopy);
+  }
+
+  /**
+   * Creates a {@code Job} without raw JSON, as a test or tool builds one; {@link #rawJson()} is
+   * empty. Validates and normalises like the canonical constructor.
+   *
+   * @param id the job's UUID
+   * @param type the job's type ({@link JobType#UNKNOWN} for a type this SDK does not know)
+   * @param status the job's status ({@link JobStatus#UNKNOWN} for a status this SDK does not know)
+   * @param input the request payload stored when the job was created; a JSON null node when the
+   *     server sent none
+   * @param result the worker's output, set once the job completed; its shape depends on the type
+   * @param error the last failure's message, set once the job failed
+   * @param attempts how many times a worker has started the job (0 before the first run)
+   * @param maxAttempts how many attempts the job may take in all (the server's default is 3)
+   * @param createdById the UUID of the user who created the job
+   * @param createdAt when the job was created
+   * @param updatedAt when the job last changed
+   * @param startedAt when the latest attempt started
+   * @param completedAt when the job completed or failed
+   * @param rawType the type exactly as the server sent it
+   * @param rawStatus the status exactly as the server sent it
+   */
+  public Job(
+      String id,
+      JobType type,
+      JobStatus status,
+      JsonNode input,
+      Optional<JsonNode> result,
+      Optional<String> error,
+      int attempts,
+      int maxAttempts,
+      Optional<String> createdById,
+      Instant createdAt,
+      Instant updatedAt,
+      Optional<Instant> startedAt,
+      Optional<Instant> completedAt,
+      String rawType,
+      String rawStatus) {
+    this(
+        id, type, status, input, result, error, attempts, maxAttempts, createdById, createdAt,
+        updatedAt, startedAt, completedAt, rawType, rawStatus, Optional.empty());
   }
 
   private static <E extends Enum<E>> E matching(E given, E parsed, String name, String raw) {
@@ -157,6 +208,20 @@ public record Job(
   @Override
   public Optional<String> errorMessage() {
     return error;
+  }
+
+  /**
+   * Returns the job exactly as {@code GET /api/jobs/:id} returned it, fields this SDK does not
+   * model yet included: for logging, for re-serialising the job as the server sent it, and for
+   * reading new fields. Each call returns a fresh copy, so changing it (redacting a download URL
+   * before logging, say) does not change the job.
+   *
+   * @return the response body as a JSON tree; present for every job read from the API, empty for
+   *     one built without a response body
+   */
+  @Override
+  public Optional<JsonNode> rawJson() {
+    return rawJson.map(JsonNode::deepCopy);
   }
 
   /**

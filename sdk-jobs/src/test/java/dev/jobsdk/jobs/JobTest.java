@@ -7,13 +7,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.jobsdk.core.InvalidResponseException;
 import dev.jobsdk.core.JobState;
 import dev.jobsdk.core.Progress;
+import dev.jobsdk.core.internal.Json;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -275,5 +278,51 @@ class JobTest {
     assertThat(fromEnums.rawType()).isEqualTo("GAP_DETECTION");
     assertThat(fromEnums.rawStatus()).isEqualTo("FAILED");
     assertThat(fromEnums.input().isNull()).isTrue();
+  }
+
+  @Test
+  void parsedJob_keepsTheWholeRow_asRawJson() throws Exception {
+    String json = resource("seeds/riskjobs-job-completed.json");
+
+    Job job = parse(json);
+
+    assertThat(job.rawJson()).contains(Json.MAPPER.readTree(json));
+  }
+
+  @Test
+  void constructorWithoutRawJson_leavesItEmpty_andEqualsAJobBuiltWithAnEmptyOne() {
+    Job job = parse(row("AI_PREVIEW", "PENDING", 0, null));
+
+    Job built =
+        new Job(
+            job.id(), null, null, job.input(), job.result(), job.error(), 0, 3,
+            job.createdById(), job.createdAt(), job.updatedAt(), null, null, "AI_PREVIEW",
+            "PENDING");
+    Job withNull =
+        new Job(
+            job.id(), null, null, job.input(), job.result(), job.error(), 0, 3,
+            job.createdById(), job.createdAt(), job.updatedAt(), null, null, "AI_PREVIEW",
+            "PENDING", null);
+
+    assertThat(built.rawJson()).isEmpty();
+    assertThat(withNull).isEqualTo(built).hasSameHashCodeAs(built);
+    assertThat(job).isNotEqualTo(built);
+    assertThat(job.toString()).isEqualTo(built.toString());
+  }
+
+  @Test
+  void constructor_copiesTheRawJson() throws Exception {
+    Job job = parse(row("AI_PREVIEW", "PENDING", 0, null));
+    ObjectNode raw = (ObjectNode) Json.MAPPER.readTree(row("AI_PREVIEW", "PENDING", 0, null));
+
+    Job built =
+        new Job(
+            job.id(), null, null, job.input(), job.result(), job.error(), 0, 3,
+            job.createdById(), job.createdAt(), job.updatedAt(), null, null, "AI_PREVIEW",
+            "PENDING", Optional.of(raw));
+    raw.put("status", "COMPLETED");
+
+    assertThat(built.rawJson().orElseThrow().get("status").asText()).isEqualTo("PENDING");
+    assertThat(built).isEqualTo(job);
   }
 }

@@ -1,14 +1,16 @@
 package dev.jobsdk.jobs.internal;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.jobsdk.core.InvalidResponseException;
+import dev.jobsdk.core.internal.Json;
 import dev.jobsdk.jobs.Job;
 import java.time.Instant;
 import java.util.Optional;
 
 /**
- * The job row exactly as {@code GET /api/jobs/:id} sends it (every field nullable), turned into a
- * {@link Job} by {@link #toJob(String)}.
+ * The job row exactly as {@code GET /api/jobs/:id} sends it (every field nullable), read from the
+ * response body by {@link #parse(JsonNode, String)}, which keeps the body as the job's raw JSON.
  */
 record JobJson(
     String id,
@@ -26,13 +28,43 @@ record JobJson(
     Instant completedAt) {
 
   /**
+   * Reads a job from the response body, keeping the whole body (unknown fields included) as the
+   * job's {@link Job#rawJson() raw JSON}.
+   *
+   * @param body the response body
+   * @param request the request that returned it, for the error message
+   * @return the job
+   * @throws InvalidResponseException if the body is not a job object or a field the API guarantees
+   *     is missing or malformed
+   */
+  static Job parse(JsonNode body, String request) {
+    if (body == null || !body.isObject()) {
+      throw new InvalidResponseException(
+          request
+              + " returned "
+              + (body == null ? "nothing" : body.getNodeType().toString())
+              + " where a job object was expected",
+          null);
+    }
+    JobJson json;
+    try {
+      json = Json.MAPPER.treeToValue(body, JobJson.class);
+    } catch (JsonProcessingException e) {
+      throw new InvalidResponseException(
+          request + " returned a body that is not the expected JSON: " + e.getOriginalMessage(), e);
+    }
+    return json.toJob(request, body);
+  }
+
+  /**
    * Returns the job.
    *
    * @param request the request that returned it, for the error message
+   * @param raw the response body the job was read from; the job keeps a copy
    * @return the job
    * @throws InvalidResponseException if a field the API guarantees is missing
    */
-  Job toJob(String request) {
+  private Job toJob(String request, JsonNode raw) {
     try {
       return new Job(
           id,
@@ -49,7 +81,8 @@ record JobJson(
           Optional.ofNullable(startedAt),
           Optional.ofNullable(completedAt),
           required(type, "type"),
-          required(status, "status"));
+          required(status, "status"),
+          Optional.of(raw));
     } catch (IllegalArgumentException e) {
       throw new InvalidResponseException(
           request + " returned a job that is not the documented shape: " + e.getMessage(), e);

@@ -1,5 +1,6 @@
 package dev.jobsdk.jobs.internal;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.jobsdk.core.JobHandle;
 import dev.jobsdk.core.PollingPolicy;
 import dev.jobsdk.core.ProgressListener;
@@ -37,7 +38,8 @@ public final class JobServiceImpl implements JobService {
     if (poll) {
       request.noRetry();
     }
-    return runtime.transport().json(request, JobJson.class).toJob("GET " + JOBS + "/" + jobId);
+    JsonNode body = runtime.transport().json(request, JsonNode.class);
+    return JobJson.parse(body, "GET " + JOBS + "/" + jobId);
   }
 
   @Override

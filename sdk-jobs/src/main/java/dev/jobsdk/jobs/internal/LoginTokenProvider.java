@@ -117,24 +117,8 @@ public final class LoginTokenProvider extends CachingTokenProvider {
     if (usable && (expiry == null || jwtExpiry.isBefore(expiry))) {
       expiry = jwtExpiry;
     }
-    return new IssuedToken(token, renewalExpiry(now, expiry), refreshToken);
-  }
-
-  /**
-   * Returns the expiry to cache: the real one, except that a token living less than twice the
-   * skew is kept for half its life instead of being renewed on every request (the auth endpoints
-   * allow 5 requests a minute).
-   */
-  static Instant renewalExpiry(Instant now, Instant expiry) {
-    if (expiry == null) {
-      return null;
-    }
-    Duration life = Duration.between(now, expiry);
-    if (life.compareTo(SKEW.multipliedBy(2)) >= 0) {
-      return expiry;
-    }
-    Duration keep = life.isNegative() ? Duration.ZERO : life.dividedBy(2);
-    return now.plus(keep).plus(SKEW);
+    // CachingTokenProvider renews a token that lives less than twice the skew at half its life.
+    return new IssuedToken(token, expiry, refreshToken);
   }
 
   @Override
