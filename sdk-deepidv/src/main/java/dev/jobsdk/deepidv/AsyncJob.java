@@ -21,6 +21,10 @@ import java.util.Optional;
  * }
  * }</pre>
  *
+ * <p>Every job read from the server keeps the response as it was sent, unknown fields included:
+ * {@link #rawJson()} returns it (a fresh copy on each call, so changing it changes nothing else).
+ * {@code toString()} leaves it out, as it may hold personal data.
+ *
  * <p>A status this SDK does not know yet arrives as {@link Unknown} (state {@link
  * JobState#UNKNOWN}) with the whole response kept, instead of failing the call. Statuses are matched
  * case-insensitively ({@code "PENDING"} from older server builds is {@link Pending}); {@link
@@ -74,23 +78,44 @@ public sealed interface AsyncJob<R> extends JobSnapshot
    * @param rawStatus the status as sent
    * @param createdAt when the job was created
    * @param updatedAt when the job last changed
+   * @param rawJson the response exactly as the server sent it (see {@link #rawJson()}), or empty
+   *     for a job not read from a response
    * @param <R> the result type of the job once it is ready
    */
-  record Pending<R>(String jobId, String rawStatus, Instant createdAt, Instant updatedAt)
+  record Pending<R>(
+      String jobId,
+      String rawStatus,
+      Instant createdAt,
+      Instant updatedAt,
+      Optional<JsonNode> rawJson)
       implements AsyncJob<R> {
     /**
-     * Checks the components.
+     * Checks the components and keeps a copy of the response.
      *
      * @param jobId the job's id
      * @param rawStatus the status as sent
      * @param createdAt when the job was created
      * @param updatedAt when the job last changed
+     * @param rawJson the response as sent, or empty; null is taken as empty
      */
     public Pending {
       Objects.requireNonNull(jobId, "jobId");
       Objects.requireNonNull(rawStatus, "rawStatus");
       Objects.requireNonNull(createdAt, "createdAt");
       Objects.requireNonNull(updatedAt, "updatedAt");
+      rawJson = copyOf(rawJson);
+    }
+
+    /**
+     * Creates a job that was not read from a response: {@link #rawJson()} is empty.
+     *
+     * @param jobId the job's id
+     * @param rawStatus the status as sent
+     * @param createdAt when the job was created
+     * @param updatedAt when the job last changed
+     */
+    public Pending(String jobId, String rawStatus, Instant createdAt, Instant updatedAt) {
+      this(jobId, rawStatus, createdAt, updatedAt, Optional.empty());
     }
 
     /**
@@ -102,6 +127,34 @@ public sealed interface AsyncJob<R> extends JobSnapshot
     public JobState state() {
       return JobState.PENDING;
     }
+
+    /**
+     * Returns the response exactly as the server sent it.
+     *
+     * @return a copy of the response, or empty for a job not read from one
+     */
+    @Override
+    public Optional<JsonNode> rawJson() {
+      return copyOf(rawJson);
+    }
+
+    /**
+     * Describes the job without the response it was read from.
+     *
+     * @return a short description
+     */
+    @Override
+    public String toString() {
+      return "Pending[jobId="
+          + jobId
+          + ", rawStatus="
+          + rawStatus
+          + ", createdAt="
+          + createdAt
+          + ", updatedAt="
+          + updatedAt
+          + "]";
+    }
   }
 
   /**
@@ -111,23 +164,44 @@ public sealed interface AsyncJob<R> extends JobSnapshot
    * @param rawStatus the status as sent
    * @param createdAt when the job was created
    * @param updatedAt when the job last changed
+   * @param rawJson the response exactly as the server sent it (see {@link #rawJson()}), or empty
+   *     for a job not read from a response
    * @param <R> the result type of the job once it is ready
    */
-  record Processing<R>(String jobId, String rawStatus, Instant createdAt, Instant updatedAt)
+  record Processing<R>(
+      String jobId,
+      String rawStatus,
+      Instant createdAt,
+      Instant updatedAt,
+      Optional<JsonNode> rawJson)
       implements AsyncJob<R> {
     /**
-     * Checks the components.
+     * Checks the components and keeps a copy of the response.
      *
      * @param jobId the job's id
      * @param rawStatus the status as sent
      * @param createdAt when the job was created
      * @param updatedAt when the job last changed
+     * @param rawJson the response as sent, or empty; null is taken as empty
      */
     public Processing {
       Objects.requireNonNull(jobId, "jobId");
       Objects.requireNonNull(rawStatus, "rawStatus");
       Objects.requireNonNull(createdAt, "createdAt");
       Objects.requireNonNull(updatedAt, "updatedAt");
+      rawJson = copyOf(rawJson);
+    }
+
+    /**
+     * Creates a job that was not read from a response: {@link #rawJson()} is empty.
+     *
+     * @param jobId the job's id
+     * @param rawStatus the status as sent
+     * @param createdAt when the job was created
+     * @param updatedAt when the job last changed
+     */
+    public Processing(String jobId, String rawStatus, Instant createdAt, Instant updatedAt) {
+      this(jobId, rawStatus, createdAt, updatedAt, Optional.empty());
     }
 
     /**
@@ -138,6 +212,34 @@ public sealed interface AsyncJob<R> extends JobSnapshot
     @Override
     public JobState state() {
       return JobState.RUNNING;
+    }
+
+    /**
+     * Returns the response exactly as the server sent it.
+     *
+     * @return a copy of the response, or empty for a job not read from one
+     */
+    @Override
+    public Optional<JsonNode> rawJson() {
+      return copyOf(rawJson);
+    }
+
+    /**
+     * Describes the job without the response it was read from.
+     *
+     * @return a short description
+     */
+    @Override
+    public String toString() {
+      return "Processing[jobId="
+          + jobId
+          + ", rawStatus="
+          + rawStatus
+          + ", createdAt="
+          + createdAt
+          + ", updatedAt="
+          + updatedAt
+          + "]";
     }
   }
 
@@ -150,18 +252,27 @@ public sealed interface AsyncJob<R> extends JobSnapshot
    * @param createdAt when the job was created
    * @param updatedAt when the job last changed
    * @param result the result, read as the type the caller asked for
+   * @param rawJson the response exactly as the server sent it, result included (see {@link
+   *     #rawJson()}), or empty for a job not read from a response
    * @param <R> the result type
    */
-  record Ready<R>(String jobId, String rawStatus, Instant createdAt, Instant updatedAt, R result)
+  record Ready<R>(
+      String jobId,
+      String rawStatus,
+      Instant createdAt,
+      Instant updatedAt,
+      R result,
+      Optional<JsonNode> rawJson)
       implements AsyncJob<R> {
     /**
-     * Checks the components.
+     * Checks the components and keeps a copy of the response.
      *
      * @param jobId the job's id
      * @param rawStatus the status as sent
      * @param createdAt when the job was created
      * @param updatedAt when the job last changed
      * @param result the result
+     * @param rawJson the response as sent, or empty; null is taken as empty
      */
     public Ready {
       Objects.requireNonNull(jobId, "jobId");
@@ -169,6 +280,20 @@ public sealed interface AsyncJob<R> extends JobSnapshot
       Objects.requireNonNull(createdAt, "createdAt");
       Objects.requireNonNull(updatedAt, "updatedAt");
       Objects.requireNonNull(result, "result");
+      rawJson = copyOf(rawJson);
+    }
+
+    /**
+     * Creates a job that was not read from a response: {@link #rawJson()} is empty.
+     *
+     * @param jobId the job's id
+     * @param rawStatus the status as sent
+     * @param createdAt when the job was created
+     * @param updatedAt when the job last changed
+     * @param result the result
+     */
+    public Ready(String jobId, String rawStatus, Instant createdAt, Instant updatedAt, R result) {
+      this(jobId, rawStatus, createdAt, updatedAt, result, Optional.empty());
     }
 
     /**
@@ -182,7 +307,17 @@ public sealed interface AsyncJob<R> extends JobSnapshot
     }
 
     /**
-     * Describes the job without its result, which may hold personal data.
+     * Returns the response exactly as the server sent it, result included.
+     *
+     * @return a copy of the response, or empty for a job not read from one
+     */
+    @Override
+    public Optional<JsonNode> rawJson() {
+      return copyOf(rawJson);
+    }
+
+    /**
+     * Describes the job without its result or response, which may hold personal data.
      *
      * @return a short description
      */
@@ -201,19 +336,27 @@ public sealed interface AsyncJob<R> extends JobSnapshot
    * @param updatedAt when the job last changed
    * @param error what went wrong, as the server described it (for example {@code "upstream
    *     timeout"}); empty if it sent no description
+   * @param rawJson the response exactly as the server sent it (see {@link #rawJson()}), or empty
+   *     for a job not read from a response
    * @param <R> the result type the job would have had
    */
   record Failed<R>(
-      String jobId, String rawStatus, Instant createdAt, Instant updatedAt, String error)
+      String jobId,
+      String rawStatus,
+      Instant createdAt,
+      Instant updatedAt,
+      String error,
+      Optional<JsonNode> rawJson)
       implements AsyncJob<R> {
     /**
-     * Checks the components; a null error becomes empty.
+     * Checks the components and keeps a copy of the response; a null error becomes empty.
      *
      * @param jobId the job's id
      * @param rawStatus the status as sent
      * @param createdAt when the job was created
      * @param updatedAt when the job last changed
      * @param error the failure description
+     * @param rawJson the response as sent, or empty; null is taken as empty
      */
     public Failed {
       Objects.requireNonNull(jobId, "jobId");
@@ -221,6 +364,21 @@ public sealed interface AsyncJob<R> extends JobSnapshot
       Objects.requireNonNull(createdAt, "createdAt");
       Objects.requireNonNull(updatedAt, "updatedAt");
       error = error == null ? "" : error;
+      rawJson = copyOf(rawJson);
+    }
+
+    /**
+     * Creates a job that was not read from a response: {@link #rawJson()} is empty.
+     *
+     * @param jobId the job's id
+     * @param rawStatus the status as sent
+     * @param createdAt when the job was created
+     * @param updatedAt when the job last changed
+     * @param error the failure description; null becomes empty
+     */
+    public Failed(
+        String jobId, String rawStatus, Instant createdAt, Instant updatedAt, String error) {
+      this(jobId, rawStatus, createdAt, updatedAt, error, Optional.empty());
     }
 
     /**
@@ -242,6 +400,36 @@ public sealed interface AsyncJob<R> extends JobSnapshot
     public Optional<String> errorMessage() {
       return error.isBlank() ? Optional.empty() : Optional.of(error);
     }
+
+    /**
+     * Returns the response exactly as the server sent it.
+     *
+     * @return a copy of the response, or empty for a job not read from one
+     */
+    @Override
+    public Optional<JsonNode> rawJson() {
+      return copyOf(rawJson);
+    }
+
+    /**
+     * Describes the job and its error, without the response it was read from.
+     *
+     * @return a short description
+     */
+    @Override
+    public String toString() {
+      return "Failed[jobId="
+          + jobId
+          + ", rawStatus="
+          + rawStatus
+          + ", createdAt="
+          + createdAt
+          + ", updatedAt="
+          + updatedAt
+          + ", error="
+          + error
+          + "]";
+    }
   }
 
   /**
@@ -252,14 +440,15 @@ public sealed interface AsyncJob<R> extends JobSnapshot
    * @param rawStatus the status as sent
    * @param createdAt when the job was created
    * @param updatedAt when the job last changed
-   * @param body the whole response, so that nothing the server sent is lost
+   * @param body the whole response, so that nothing the server sent is lost; the same tree as
+   *     {@link #rawJson()}
    * @param <R> the result type the job would have when ready
    */
   record Unknown<R>(
       String jobId, String rawStatus, Instant createdAt, Instant updatedAt, JsonNode body)
       implements AsyncJob<R> {
     /**
-     * Checks the components.
+     * Checks the components and keeps a copy of the response.
      *
      * @param jobId the job's id
      * @param rawStatus the status as sent
@@ -272,7 +461,7 @@ public sealed interface AsyncJob<R> extends JobSnapshot
       Objects.requireNonNull(rawStatus, "rawStatus");
       Objects.requireNonNull(createdAt, "createdAt");
       Objects.requireNonNull(updatedAt, "updatedAt");
-      Objects.requireNonNull(body, "body");
+      body = Objects.requireNonNull(body, "body").deepCopy();
     }
 
     /**
@@ -284,5 +473,53 @@ public sealed interface AsyncJob<R> extends JobSnapshot
     public JobState state() {
       return JobState.UNKNOWN;
     }
+
+    /**
+     * Returns the whole response.
+     *
+     * @return a copy of the response, never null
+     */
+    @Override
+    public JsonNode body() {
+      return body.deepCopy();
+    }
+
+    /**
+     * Returns the response exactly as the server sent it; the same tree as {@link #body()}.
+     *
+     * @return a copy of the response, never empty
+     */
+    @Override
+    public Optional<JsonNode> rawJson() {
+      return Optional.of(body.deepCopy());
+    }
+
+    /**
+     * Describes the job without the response it was read from, which may hold personal data.
+     *
+     * @return a short description
+     */
+    @Override
+    public String toString() {
+      return "Unknown[jobId="
+          + jobId
+          + ", rawStatus="
+          + rawStatus
+          + ", createdAt="
+          + createdAt
+          + ", updatedAt="
+          + updatedAt
+          + "]";
+    }
+  }
+
+  /**
+   * Returns a deep copy of a response, so that no two holders share one mutable tree.
+   *
+   * @param json the response, or empty, or null (taken as empty)
+   * @return the copy
+   */
+  private static Optional<JsonNode> copyOf(Optional<JsonNode> json) {
+    return json == null ? Optional.empty() : json.map(JsonNode::deepCopy);
   }
 }

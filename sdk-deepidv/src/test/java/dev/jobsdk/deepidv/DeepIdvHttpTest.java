@@ -9,6 +9,7 @@ import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.jobsdk.core.JobState;
 import dev.jobsdk.core.NotFoundException;
 import dev.jobsdk.core.PaymentRequiredException;
@@ -25,6 +26,8 @@ import mockwebserver3.RecordedRequest;
 import mockwebserver3.junit5.StartStop;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.slf4j.LoggerFactory;
 
 /** What goes over the wire, checked request by request against a scripted server. */
@@ -215,6 +218,101 @@ class DeepIdvHttpTest {
     assertThat(j).isInstanceOf(AsyncJob.Pending.class);
   }
 
+  /** Fields no version of this SDK models: a scalar, a nested object and an array. */
+  static final String UNKNOWN_FIELDS =
+      ",\"priority\":3,\"vendorTrace\":{\"region\":\"ca-central-1\",\"attempts\":[1,2]}";
+
+  /** A body as the server sends it for each status, each with fields the SDK does not model. */
+  static String bodyWithUnknownFields(String status) throws Exception {
+    if (status.equals("ready")) {
+      ObjectNode full = (ObjectNode) Fixtures.json("async-job-ready-full.json");
+      full.put("priority", 3).putObject("vendorTrace").put("region", "ca-central-1");
+      ((ObjectNode) full.get("result")).put("modelVersion", "2026-05");
+      return Json.MAPPER.writeValueAsString(full);
+    }
+    String error =
+        status.equals("failed")
+            ? ",\"error\":{\"message\":\"upstream timeout\",\"code\":\"E42\"}"
+            : "";
+    return "{\"jobId\":\"" + JOB + "\",\"status\":\"" + status
+        + "\",\"createdAt\":1716897600,\"updatedAt\":\"2026-06-05T12:00:00.000Z\""
+        + error + UNKNOWN_FIELDS + "}";
+  }
+
+  @ParameterizedTest
+  @CsvSource({
+    "pending, Pending",
+    "processing, Processing",
+    "ready, Ready",
+    "failed, Failed",
+    "archived, Unknown"
+  })
+  void retrieve_rawJson_isTheBodyAsSent_unknownFieldsIncluded(String status, String variant)
+      throws Exception {
+    String sent = bodyWithUnknownFields(status);
+    server.enqueue(json(200, sent));
+
+    AsyncJob<JsonNode> job = client().asyncJobs().retrieve(JOB);
+
+    assertThat(job.getClass().getSimpleName()).isEqualTo(variant);
+    assertThat(job.rawStatus()).isEqualTo(status);
+    JsonNode raw = job.rawJson().orElseThrow();
+    assertThat(raw).isEqualTo(Json.MAPPER.readTree(sent));
+    assertThat(raw.get("priority").asInt()).isEqualTo(3);
+    assertThat(raw.get("vendorTrace").get("region").asText()).isEqualTo("ca-central-1");
+    // Re-serialised, it is the body byte for byte (same field order, same numbers).
+    assertThat(Json.MAPPER.writeValueAsString(raw)).isEqualTo(sent);
+    // toString stays short: no raw body, no result.
+    assertThat(job.toString())
+        .startsWith(variant + "[jobId=" + JOB)
+        .doesNotContain("vendorTrace", "priority", "riskScore", "findings");
+  }
+
+  @Test
+  void retrieve_rawJson_isACopy_changingItChangesNeitherTheJobNorTheResult() throws Exception {
+    server.enqueue(json(200, bodyWithUnknownFields("ready")));
+    AsyncJob.Ready<JsonNode> ready = (AsyncJob.Ready<JsonNode>) client().asyncJobs().retrieve(JOB);
+    JsonNode before = ready.rawJson().orElseThrow();
+
+    ((ObjectNode) ready.rawJson().orElseThrow()).put("status", "tampered").remove("result");
+    ((ObjectNode) ready.result()).put("riskScore", -1);
+
+    assertThat(ready.rawJson()).contains(before);
+    assertThat(ready.rawJson().orElseThrow().get("result").get("riskScore").asInt()).isEqualTo(72);
+    assertThat(ready.rawJson().orElseThrow()).isNotSameAs(ready.rawJson().orElseThrow());
+  }
+
+  @Test
+  void retrieve_unknownStatus_bodyAndRawJsonAreTheSameTree_eachACopy() throws Exception {
+    String sent = bodyWithUnknownFields("archived");
+    server.enqueue(json(200, sent));
+    AsyncJob.Unknown<JsonNode> unknown =
+        (AsyncJob.Unknown<JsonNode>) client().asyncJobs().retrieve(JOB);
+
+    ((ObjectNode) unknown.body()).removeAll();
+    ((ObjectNode) unknown.rawJson().orElseThrow()).removeAll();
+
+    assertThat(unknown.body()).isEqualTo(Json.MAPPER.readTree(sent));
+    assertThat(unknown.rawJson()).contains(unknown.body());
+  }
+
+  @Test
+  void awaitCompletion_everySnapshotHeardCarriesItsOwnBody() {
+    server.enqueue(job("pending", ",\"queuePosition\":4"));
+    server.enqueue(job("migrating", ",\"shard\":\"b\""));
+    server.enqueue(ready());
+    List<JsonNode> heard = new ArrayList<>();
+
+    client()
+        .asyncJobs()
+        .awaitCompletion(JOB, JsonNode.class, fixed, j -> heard.add(j.rawJson().orElseThrow()));
+
+    assertThat(heard).hasSize(3);
+    assertThat(heard.get(0).get("queuePosition").asInt()).isEqualTo(4);
+    assertThat(heard.get(1).get("shard").asText()).isEqualTo("b");
+    assertThat(heard.get(2)).isEqualTo(Fixtures.json("async-job-ready-full.json"));
+  }
+
   @Test
   void awaitCompletion_reportsEachNewStatusAndReturnsTheTypedResult() {
     server.enqueue(job("pending", ""));
@@ -279,6 +377,8 @@ class DeepIdvHttpTest {
     assertThat(e.statusCode()).isEqualTo(404);
     assertThat(e.jobId()).isEqualTo(JOB);
     assertThat(e.lastSeen()).hasValueSatisfying(j -> assertThat(j.rawStatus()).isEqualTo("processing"));
+    assertThat(e.lastSeen().orElseThrow().rawJson().orElseThrow().get("status").asText())
+        .isEqualTo("processing");
     assertThat(e.getMessage())
         .contains("Job " + JOB + " has expired", "fetch results promptly once a job is ready",
             "HTTP 404 on GET /v1/async-jobs/" + JOB, "Job not found");

@@ -241,6 +241,61 @@ class DeepIdvMockServerTest {
   }
 
   @Test
+  void retrieve_rawJson_ofEachStage_isTheServersBodyAndAgreesWithTheTypedView() throws Exception {
+    MockJobServer s = server();
+    s.deepIdv()
+        .nextJob(
+            Lifecycle.builder()
+                .queued(Duration.ofSeconds(5))
+                .stage("searching", Duration.ofSeconds(20))
+                .build());
+    String failedId =
+        s.deepIdv().createJob(ORG_A, Lifecycle.failsAfter(Duration.ofSeconds(5), "upstream timeout"));
+    DeepIdvClient client = client(ORG_A);
+    AdverseMediaScreening screening = client.screening().adverseMedia(Fixtures.request());
+
+    AsyncJob<AdverseMediaResult> pending = screening.retrieve();
+    time.advance(Duration.ofSeconds(6));
+    AsyncJob<AdverseMediaResult> processing = screening.retrieve();
+    AsyncJob<JsonNode> failed = client.asyncJobs().retrieve(failedId);
+    time.advance(Duration.ofSeconds(20));
+    AsyncJob.Ready<AdverseMediaResult> ready =
+        (AsyncJob.Ready<AdverseMediaResult>) screening.retrieve();
+
+    assertThat(List.<AsyncJob<?>>of(pending, processing, ready, failed))
+        .allSatisfy(
+            j -> {
+              JsonNode raw = j.rawJson().orElseThrow();
+              assertThat(raw.get("jobId").asText()).isEqualTo(j.jobId());
+              assertThat(raw.get("status").asText()).isEqualTo(j.rawStatus());
+              assertThat(Instant.parse(raw.get("updatedAt").asText())).isEqualTo(j.updatedAt());
+            });
+    assertThat(
+            dev.jobsdk.core.internal.Json.MAPPER.treeToValue(
+                ready.rawJson().orElseThrow().get("result"), AdverseMediaResult.class))
+        .isEqualTo(ready.result());
+    assertThat(failed.rawJson().orElseThrow().get("error").asText()).isEqualTo("upstream timeout");
+  }
+
+  @Test
+  void retrieve_bodyWithFieldsTheSdkDoesNotModel_keepsThemInRawJson() throws Exception {
+    MockJobServer s = server();
+    String id = s.deepIdv().createJob(ORG_A, Lifecycle.succeedsAfter(Duration.ofSeconds(10)));
+    String sent =
+        "{\"jobId\":\"" + id + "\",\"status\":\"processing\",\"createdAt\":1716897600,"
+            + "\"updatedAt\":\"2026-06-05T12:00:00.000Z\",\"progress\":{\"percent\":40},"
+            + "\"tags\":[\"kyc\",\"eu\"]}";
+    s.faults()
+        .add(Fault.on("GET", "/v1/async-jobs/*").times(1).status(200).body("application/json", sent));
+
+    AsyncJob<JsonNode> job = client(ORG_A).asyncJobs().retrieve(id);
+
+    assertThat(job).isInstanceOf(AsyncJob.Processing.class);
+    assertThat(job.rawJson()).contains(dev.jobsdk.core.internal.Json.MAPPER.readTree(sent));
+    assertThat(job.rawJson().orElseThrow().get("progress").get("percent").asInt()).isEqualTo(40);
+  }
+
+  @Test
   void retrieve_failedJob_isFailedVariantWithTheError() {
     MockJobServer s = server();
     String id =

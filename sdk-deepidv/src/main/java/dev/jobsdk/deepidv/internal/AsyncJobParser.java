@@ -12,6 +12,7 @@ import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
@@ -33,7 +34,7 @@ public final class AsyncJobParser {
    * @param resultType what a ready job's result is read as
    * @param where the request, for error messages, such as {@code GET /v1/async-jobs/42}
    * @param <R> the result type
-   * @return the job
+   * @return the job, whose {@link AsyncJob#rawJson()} is a copy of {@code body}
    * @throws InvalidResponseException if a required field is missing or unreadable, or the result
    *     cannot be read as {@code resultType}
    */
@@ -45,18 +46,27 @@ public final class AsyncJobParser {
     String status = requiredText(body, "status", where);
     Instant createdAt = instant(body.get("createdAt"), "createdAt", where);
     Instant updatedAt = instant(body.get("updatedAt"), "updatedAt", where);
+    // Every variant keeps the whole body for rawJson(); their constructors take a deep copy, so the
+    // job shares no tree with the caller's body or with its own typed result.
+    Optional<JsonNode> raw = Optional.of(body);
     switch (Statuses.state(status)) {
       case PENDING:
-        return new AsyncJob.Pending<>(jobId, status, createdAt, updatedAt);
+        return new AsyncJob.Pending<>(jobId, status, createdAt, updatedAt, raw);
       case RUNNING:
-        return new AsyncJob.Processing<>(jobId, status, createdAt, updatedAt);
+        return new AsyncJob.Processing<>(jobId, status, createdAt, updatedAt, raw);
       case SUCCEEDED:
         return new AsyncJob.Ready<>(
-            jobId, status, createdAt, updatedAt, result(body.get("result"), resultType, where));
+            jobId,
+            status,
+            createdAt,
+            updatedAt,
+            result(body.get("result"), resultType, where),
+            raw);
       case FAILED:
-        return new AsyncJob.Failed<>(jobId, status, createdAt, updatedAt, error(body.get("error")));
+        return new AsyncJob.Failed<>(
+            jobId, status, createdAt, updatedAt, error(body.get("error")), raw);
       default:
-        return new AsyncJob.Unknown<>(jobId, status, createdAt, updatedAt, body.deepCopy());
+        return new AsyncJob.Unknown<>(jobId, status, createdAt, updatedAt, body);
     }
   }
 

@@ -85,6 +85,24 @@ class AsyncJobParserTest {
   }
 
   @ParameterizedTest
+  @CsvSource({"pending", "processing", "ready", "failed", "archived"})
+  void parse_everyVariant_keepsADeepCopyOfTheWholeBody(String status) {
+    ObjectNode body = job(status);
+    body.put("error", "upstream timeout").putObject("result").put("score", 3);
+    body.putObject("future").putArray("list").add("x");
+    JsonNode sent = body.deepCopy();
+
+    AsyncJob<JsonNode> job = AsyncJobParser.parse(body, JsonNode.class, WHERE);
+    ((ObjectNode) body.get("future")).removeAll();
+    body.put("jobId", "changed-after-parse");
+
+    assertThat(job.rawJson()).contains(sent);
+    assertThat(job.rawJson().orElseThrow().get("future").get("list").get(0).asText())
+        .isEqualTo("x");
+    assertThat(job.jobId()).isEqualTo("j1");
+  }
+
+  @ParameterizedTest
   @CsvSource({
     "1716897600, 2024-05-28T12:00:00Z",
     "1716897600000, 2024-05-28T12:00:00Z",
