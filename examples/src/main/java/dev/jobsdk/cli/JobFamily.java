@@ -1,0 +1,148 @@
+package dev.jobsdk.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.jobsdk.core.JobSnapshot;
+import dev.jobsdk.core.PollingPolicy;
+import dev.jobsdk.core.ProgressListener;
+import dev.jobsdk.deepcurrent.DeepCurrentClient;
+import dev.jobsdk.deepidv.AsyncJob;
+import dev.jobsdk.deepidv.DeepIdvClient;
+import dev.jobsdk.jobs.JobsClient;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+import picocli.CommandLine;
+
+/**
+ * One kind of job the CLI can look up and await, over the public SDK client of its vendor: {@code
+ * bd}, {@code growth}, {@code deepidv} or {@code jobs}.
+ */
+interface JobFamily extends AutoCloseable {
+  List<String> NAMES = List.of("bd", "growth", "deepidv", "jobs");
+
+  JobSnapshot get(String id);
+
+  JobSnapshot await(String id, PollingPolicy policy, ProgressListener<JobSnapshot> listener);
+
+  PollingPolicy defaultPolicy();
+
+  @Override
+  void close();
+
+  /**
+   * Builds the family's client from the environment.
+   *
+   * @throws CommandLine.ParameterException for an unknown family or a missing variable
+   */
+  static JobFamily open(String name, CliContext ctx, CommandLine cmd) {
+    switch (name) {
+      case "bd":
+      case "growth": {
+        DeepCurrentClient.Builder b = DeepCurrentClient.builder().apiKey(require(ctx, cmd, DeepCurrentClient.API_KEY_ENV));
+        optional(ctx, DeepCurrentClient.BASE_URL_ENV, b::baseUrl);
+        if (ctx.scheduler() != null) {
+          b.scheduler(ctx.scheduler());
+        }
+        DeepCurrentClient c = b.build();
+        return name.equals("bd") ? new Simple(c, c.pollingPolicy(), c.bdJobs()::retrieve,
+                (id, p, l) -> c.bdJobs().awaitCompletion(id, p, l))
+            : new Simple(c, c.pollingPolicy(), c.growth()::retrieve,
+                (id, p, l) -> c.growth().awaitCompletion(id, p, l));
+      }
+      case "deepidv": {
+        DeepIdvClient.Builder b = DeepIdvClient.builder().apiKey(require(ctx, cmd, DeepIdvClient.API_KEY_ENV));
+        optional(ctx, DeepIdvClient.BASE_URL_ENV, b::baseUrl);
+        if (ctx.scheduler() != null) {
+          b.scheduler(ctx.scheduler());
+        }
+        DeepIdvClient c = b.build();
+        return new Simple(c, c.pollingPolicy(), c.asyncJobs()::retrieve, (id, p, l) -> {
+          // the wait returns the result; the listener's last call is the terminal snapshot
+          AtomicReference<AsyncJob<JsonNode>> last = new AtomicReference<>();
+          c.asyncJobs().awaitCompletion(id, JsonNode.class, p, job -> {
+            last.set(job);
+            l.onProgress(job);
+          });
+          return last.get();
+        });
+      }
+      case "jobs": {
+        JobsClient.Builder b = JobsClient.builder().baseUrl(require(ctx, cmd, JobsClient.BASE_URL_ENV));
+        String token = ctx.env().get(JobsClient.TOKEN_ENV);
+        if (token != null && !token.isBlank()) {
+          b.token(token);
+        } else {
+          b.login(require(ctx, cmd, JobsClient.EMAIL_ENV), require(ctx, cmd, JobsClient.PASSWORD_ENV));
+        }
+        if (ctx.scheduler() != null) {
+          b.scheduler(ctx.scheduler());
+        }
+        JobsClient c = b.build();
+        return new Simple(c, JobsClient.DEFAULT_POLLING_POLICY, c.jobs()::retrieve,
+            (id, p, l) -> c.jobs().awaitCompletion(id, p, l));
+      }
+      default:
+        throw new CommandLine.ParameterException(cmd,
+            "Unknown job family '" + name + "'; expected one of " + String.join(", ", NAMES));
+    }
+  }
+
+  private static String require(CliContext ctx, CommandLine cmd, String variable) {
+    String v = ctx.env().get(variable);
+    if (v == null || v.isBlank()) {
+      throw new CommandLine.ParameterException(cmd, variable + " is not set");
+    }
+    return v;
+  }
+
+  private static void optional(CliContext ctx, String variable, java.util.function.Consumer<String> use) {
+    String v = ctx.env().get(variable);
+    if (v != null && !v.isBlank()) {
+      use.accept(v);
+    }
+  }
+
+  /** A wait over one vendor client's retrieve and await calls. */
+  interface Waiter {
+    JobSnapshot await(String id, PollingPolicy policy, ProgressListener<JobSnapshot> listener);
+  }
+
+  /** The family over one client. */
+  final class Simple implements JobFamily {
+    private final AutoCloseable client;
+    private final PollingPolicy policy;
+    private final java.util.function.Function<String, ? extends JobSnapshot> get;
+    private final Waiter waiter;
+
+    Simple(AutoCloseable client, PollingPolicy policy,
+        java.util.function.Function<String, ? extends JobSnapshot> get, Waiter waiter) {
+      this.client = client;
+      this.policy = policy;
+      this.get = get;
+      this.waiter = waiter;
+    }
+
+    @Override
+    public JobSnapshot get(String id) {
+      return get.apply(id);
+    }
+
+    @Override
+    public JobSnapshot await(String id, PollingPolicy p, ProgressListener<JobSnapshot> listener) {
+      return waiter.await(id, p, listener);
+    }
+
+    @Override
+    public PollingPolicy defaultPolicy() {
+      return policy;
+    }
+
+    @Override
+    public void close() {
+      try {
+        client.close();
+      } catch (Exception ignored) {
+        // nothing useful to do at exit
+      }
+    }
+  }
+}
