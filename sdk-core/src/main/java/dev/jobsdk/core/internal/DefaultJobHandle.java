@@ -9,12 +9,13 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
- * A {@link JobHandle} over a vendor's retrieve and wait functions.
+ * A {@link JobHandle} over a vendor's retrieve and wait functions. Vendor handles that add methods
+ * of their own (the create response, say) extend it rather than re-delegating every wait.
  *
  * @param <S> the snapshot type
  * @param <R> the result type
  */
-public final class DefaultJobHandle<S extends JobSnapshot, R> implements JobHandle<S, R> {
+public class DefaultJobHandle<S extends JobSnapshot, R> implements JobHandle<S, R> {
 
   /**
    * A vendor's asynchronous wait for one job.
@@ -74,6 +75,15 @@ public final class DefaultJobHandle<S extends JobSnapshot, R> implements JobHand
   }
 
   /**
+   * Creates a handle for the same job as {@code other}, for subclasses that add to it.
+   *
+   * @param other the handle to copy
+   */
+  protected DefaultJobHandle(DefaultJobHandle<S, R> other) {
+    this(other.id, other.retrieve, other.await, other.awaitAsync);
+  }
+
+  /**
    * Maps a snapshot wait to a result wait.
    *
    * @param wait the snapshot future
@@ -94,37 +104,37 @@ public final class DefaultJobHandle<S extends JobSnapshot, R> implements JobHand
   }
 
   @Override
-  public String id() {
+  public final String id() {
     return id;
   }
 
   @Override
-  public S retrieve() {
+  public final S retrieve() {
     return retrieve.get();
   }
 
   @Override
-  public R awaitCompletion() {
+  public final R awaitCompletion() {
     return await.await(null, null);
   }
 
   @Override
-  public R awaitCompletion(PollingPolicy policy) {
+  public final R awaitCompletion(PollingPolicy policy) {
     return await.await(Checks.notNull(policy, "policy"), null);
   }
 
   @Override
-  public R awaitCompletion(PollingPolicy policy, ProgressListener<? super S> listener) {
+  public final R awaitCompletion(PollingPolicy policy, ProgressListener<? super S> listener) {
     return await.await(Checks.notNull(policy, "policy"), Checks.notNull(listener, "listener"));
   }
 
   @Override
-  public CompletableFuture<R> awaitCompletionAsync() {
+  public final CompletableFuture<R> awaitCompletionAsync() {
     return awaitAsync.start(null, null);
   }
 
   @Override
-  public CompletableFuture<R> awaitCompletionAsync(
+  public final CompletableFuture<R> awaitCompletionAsync(
       PollingPolicy policy, ProgressListener<? super S> listener) {
     return awaitAsync.start(Checks.notNull(policy, "policy"), Checks.notNull(listener, "listener"));
   }

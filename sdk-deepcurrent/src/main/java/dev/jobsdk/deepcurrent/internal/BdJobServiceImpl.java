@@ -225,60 +225,22 @@ public final class BdJobServiceImpl implements BdJobService {
   }
 
   /** The handle {@link #create} returns. */
-  private final class Handle implements BdJobHandle {
+  private final class Handle extends DefaultJobHandle<BdJob, BdJob> implements BdJobHandle {
     private final BdJob created;
-    private final DefaultJobHandle<BdJob, BdJob> delegate;
 
     Handle(BdJob created) {
+      super(
+          created.id(),
+          () -> fetch(created.id(), false),
+          (policy, listener) -> rt.await(created.id(), () -> fetch(created.id(), true), policy, listener),
+          (policy, listener) ->
+              rt.awaitAsync(created.id(), () -> fetch(created.id(), true), policy, listener));
       this.created = created;
-      String id = created.id();
-      this.delegate =
-          new DefaultJobHandle<>(
-              id,
-              () -> fetch(id, false),
-              (policy, listener) -> rt.await(id, () -> fetch(id, true), policy, listener),
-              (policy, listener) -> rt.awaitAsync(id, () -> fetch(id, true), policy, listener));
     }
 
     @Override
     public BdJob created() {
       return created;
-    }
-
-    @Override
-    public String id() {
-      return delegate.id();
-    }
-
-    @Override
-    public BdJob retrieve() {
-      return delegate.retrieve();
-    }
-
-    @Override
-    public BdJob awaitCompletion() {
-      return delegate.awaitCompletion();
-    }
-
-    @Override
-    public BdJob awaitCompletion(PollingPolicy policy) {
-      return delegate.awaitCompletion(policy);
-    }
-
-    @Override
-    public BdJob awaitCompletion(PollingPolicy policy, ProgressListener<? super BdJob> listener) {
-      return delegate.awaitCompletion(policy, listener);
-    }
-
-    @Override
-    public CompletableFuture<BdJob> awaitCompletionAsync() {
-      return delegate.awaitCompletionAsync();
-    }
-
-    @Override
-    public CompletableFuture<BdJob> awaitCompletionAsync(
-        PollingPolicy policy, ProgressListener<? super BdJob> listener) {
-      return delegate.awaitCompletionAsync(policy, listener);
     }
 
     @Override
@@ -301,5 +263,4 @@ public final class BdJobServiceImpl implements BdJobService {
     public String toString() {
       return "BdJobHandle[" + created.id() + "]";
     }
-  }
-}
+  }}

@@ -205,61 +205,22 @@ public final class GrowthServiceImpl implements GrowthService {
   }
 
   /** The handle {@link #run} returns. */
-  private final class Handle implements GrowthRunHandle {
+  private final class Handle extends DefaultJobHandle<GrowthRun, GrowthRun> implements GrowthRunHandle {
     private final GrowthRun started;
-    private final DefaultJobHandle<GrowthRun, GrowthRun> delegate;
 
     Handle(GrowthRun started) {
+      super(
+          started.id(),
+          () -> fetch(started.id(), false),
+          (policy, listener) -> rt.await(started.id(), () -> fetch(started.id(), true), policy, listener),
+          (policy, listener) ->
+              rt.awaitAsync(started.id(), () -> fetch(started.id(), true), policy, listener));
       this.started = started;
-      String id = started.id();
-      this.delegate =
-          new DefaultJobHandle<>(
-              id,
-              () -> fetch(id, false),
-              (policy, listener) -> rt.await(id, () -> fetch(id, true), policy, listener),
-              (policy, listener) -> rt.awaitAsync(id, () -> fetch(id, true), policy, listener));
     }
 
     @Override
     public GrowthRun started() {
       return started;
-    }
-
-    @Override
-    public String id() {
-      return delegate.id();
-    }
-
-    @Override
-    public GrowthRun retrieve() {
-      return delegate.retrieve();
-    }
-
-    @Override
-    public GrowthRun awaitCompletion() {
-      return delegate.awaitCompletion();
-    }
-
-    @Override
-    public GrowthRun awaitCompletion(PollingPolicy policy) {
-      return delegate.awaitCompletion(policy);
-    }
-
-    @Override
-    public GrowthRun awaitCompletion(
-        PollingPolicy policy, ProgressListener<? super GrowthRun> listener) {
-      return delegate.awaitCompletion(policy, listener);
-    }
-
-    @Override
-    public CompletableFuture<GrowthRun> awaitCompletionAsync() {
-      return delegate.awaitCompletionAsync();
-    }
-
-    @Override
-    public CompletableFuture<GrowthRun> awaitCompletionAsync(
-        PollingPolicy policy, ProgressListener<? super GrowthRun> listener) {
-      return delegate.awaitCompletionAsync(policy, listener);
     }
 
     @Override
