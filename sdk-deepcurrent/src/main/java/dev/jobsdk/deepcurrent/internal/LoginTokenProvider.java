@@ -8,7 +8,6 @@ import dev.jobsdk.core.internal.IssuedToken;
 import dev.jobsdk.core.internal.Jwt;
 import dev.jobsdk.core.internal.Transport;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -52,26 +51,7 @@ public final class LoginTokenProvider extends CachingTokenProvider {
       throw new InvalidResponseException("POST " + PATH + " returned no access_token", null);
     }
     String value = token.asText();
-    Instant now = transport.clock().instant();
-    Instant expiry = Jwt.expiry(value).orElse(null);
-    return new IssuedToken(value, refreshPoint(now, expiry), null);
-  }
-
-  /**
-   * Returns the instant to report as the token's expiry to the cache, which renews {@link #SKEW}
-   * before it: for a short-lived token, moved so that renewal happens after 3/4 of its lifetime
-   * instead of at once.
-   */
-  static Instant refreshPoint(Instant now, Instant expiry) {
-    if (expiry == null) {
-      return null;
-    }
-    Duration lifetime = Duration.between(now, expiry);
-    if (lifetime.isNegative() || lifetime.isZero()) {
-      return expiry;
-    }
-    Duration early = lifetime.dividedBy(4);
-    Duration margin = early.compareTo(SKEW) < 0 ? early : SKEW;
-    return expiry.minus(margin).plus(SKEW);
+    // The cache renews the token before this expiry (at half its life for short-lived tokens).
+    return new IssuedToken(value, Jwt.expiry(value).orElse(null), null);
   }
 }

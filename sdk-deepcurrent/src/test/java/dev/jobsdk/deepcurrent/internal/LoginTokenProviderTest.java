@@ -2,33 +2,60 @@ package dev.jobsdk.deepcurrent.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.jobsdk.core.PollingPolicy;
+import dev.jobsdk.core.internal.Auth;
+import dev.jobsdk.core.internal.Transport;
+import dev.jobsdk.core.testing.VirtualScheduler;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.Instant;
+import java.util.Base64;
+import mockwebserver3.MockResponse;
+import mockwebserver3.MockWebServer;
+import mockwebserver3.junit5.StartStop;
+import okhttp3.OkHttpClient;
 import org.junit.jupiter.api.Test;
 
+/** When the login provider renews its JWT, on the client's (virtual) clock. */
 class LoginTokenProviderTest {
-  private static final Instant NOW = Instant.parse("2026-04-08T12:00:00Z");
-  private static final Duration SKEW = Duration.ofSeconds(60);
+  @StartStop final MockWebServer server = new MockWebServer();
+  final VirtualScheduler time = VirtualScheduler.create();
 
-  /** When the cache renews: 60 s before what refreshPoint reports. */
-  private static Instant renewsAt(Instant expiry) {
-    return LoginTokenProvider.refreshPoint(NOW, expiry).minus(SKEW);
+  LoginTokenProvider provider() {
+    Transport t = new Transport(server.url("/"), new OkHttpClient(), Auth.none(), time, 0, PollingPolicy.defaults());
+    return new LoginTokenProvider(t, "paid@example.com", "paid-password");
+  }
+
+  void enqueueLogin(String name, Duration lifetime) {
+    long exp = time.now().plus(lifetime).getEpochSecond();
+    String payload = Base64.getUrlEncoder().withoutPadding().encodeToString(
+        ("{\"sub\":\"" + name + "\",\"exp\":" + exp + "}").getBytes(StandardCharsets.UTF_8));
+    server.enqueue(new MockResponse.Builder().code(200).addHeader("Content-Type", "application/json")
+        .body("{\"access_token\":\"eyJhbGciOiJub25lIn0." + payload + ".sig\",\"token_type\":\"bearer\"}").build());
   }
 
   @Test
-  void refreshPoint_hourLongToken_renewedOneMinuteBeforeExpiry() {
-    Instant exp = NOW.plus(Duration.ofHours(1));
-    assertThat(renewsAt(exp)).isEqualTo(exp.minusSeconds(60));
+  void hourLongToken_isRenewedOneMinuteBeforeItExpires() {
+    LoginTokenProvider p = provider();
+    enqueueLogin("first", Duration.ofHours(1));
+    String first = p.token();
+    time.advance(Duration.ofMinutes(58).plusSeconds(59));
+    assertThat(p.token()).isEqualTo(first);
+    enqueueLogin("second", Duration.ofHours(1));
+    time.advance(Duration.ofSeconds(1));
+    assertThat(p.token()).isNotEqualTo(first);
+    assertThat(server.getRequestCount()).isEqualTo(2);
   }
 
   @Test
-  void refreshPoint_shortToken_renewedAfterThreeQuartersOfItsLifetime() {
-    Instant exp = NOW.plusSeconds(40);
-    assertThat(renewsAt(exp)).isEqualTo(NOW.plusSeconds(30));
-  }
-
-  @Test
-  void refreshPoint_noExpiry_cachedUntilRejected() {
-    assertThat(LoginTokenProvider.refreshPoint(NOW, null)).isNull();
+  void shortLivedToken_isRenewedAtHalfItsLife_beforeItExpires() {
+    LoginTokenProvider p = provider();
+    enqueueLogin("first", Duration.ofSeconds(30));
+    String first = p.token();
+    time.advance(Duration.ofSeconds(14));
+    assertThat(p.token()).isEqualTo(first);
+    enqueueLogin("second", Duration.ofSeconds(30));
+    time.advance(Duration.ofSeconds(1));
+    assertThat(p.token()).isNotEqualTo(first);
+    assertThat(server.getRequestCount()).isEqualTo(2);
   }
 }
