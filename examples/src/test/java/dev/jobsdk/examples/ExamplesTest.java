@@ -5,7 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.jobsdk.core.JobState;
 import dev.jobsdk.core.testing.VirtualScheduler;
 import dev.jobsdk.mock.MockJobServer;
+import dev.jobsdk.mock.Lifecycle;
+import dev.jobsdk.mock.MockCredentials;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -35,12 +41,63 @@ class ExamplesTest {
     server.close();
   }
 
+  /** Runs an example with System.out and System.err captured; returns what it printed. */
+  static String printed(Runnable example) {
+    ByteArrayOutputStream captured = new ByteArrayOutputStream();
+    PrintStream stdout = System.out;
+    PrintStream stderr = System.err;
+    PrintStream both = new PrintStream(captured, true, StandardCharsets.UTF_8);
+    System.setOut(both);
+    System.setErr(both);
+    try {
+      example.run();
+    } finally {
+      System.setOut(stdout);
+      System.setErr(stderr);
+    }
+    return captured.toString(StandardCharsets.UTF_8);
+  }
+
   @Test
   void bdJob_awaitsAndDownloadsEveryAsset(@TempDir Path downloads) throws IOException {
-    BdJobExample.run(sandbox.deepCurrent(), downloads);
+    String printed = printed(() -> BdJobExample.run(sandbox.deepCurrent(), downloads));
+    assertThat(printed).contains("100% Job complete.", "delivered_contacts");
     try (Stream<Path> files = Files.list(downloads)) {
-      assertThat(files.toList()).isNotEmpty().allSatisfy(f -> assertThat(Files.size(f)).isPositive());
+      assertThat(files.toList()).hasSize(2).allSatisfy(f -> assertThat(Files.size(f)).isPositive());
     }
+  }
+
+  @Test
+  void bdJob_withoutCredits_printsTheServersReason(@TempDir Path downloads) {
+    server.deepCurrent().setCredits(MockCredentials.DEEPCURRENT_PAID_KEY, 0);
+    assertThat(printed(() -> BdJobExample.run(sandbox.deepCurrent(), downloads)))
+        .contains("not allowed: ", "Insufficient credits");
+  }
+
+  @Test
+  void bdJob_failed_printsTheServersError(@TempDir Path downloads) {
+    server.deepCurrent().nextBdJob(Lifecycle.failsAfter(Duration.ofMinutes(2), "Enrichment provider unavailable"));
+    assertThat(printed(() -> BdJobExample.run(sandbox.deepCurrent(), downloads)))
+        .contains("job failed: Enrichment provider unavailable");
+  }
+
+  @Test
+  void adverseMedia_failedScreening_printsTheServersError() {
+    server.deepIdv().nextJob(Lifecycle.failsAfter(Duration.ofSeconds(20), "upstream timeout"));
+    assertThat(printed(() -> AdverseMediaExample.run(sandbox.deepIdv()))).contains("screening failed: upstream timeout");
+  }
+
+  @Test
+  void adverseMedia_withoutBalance_printsTheServersReason() {
+    server.deepIdv().setBalance(MockCredentials.DEEPIDV_ORG_A_KEY, false);
+    assertThat(printed(() -> AdverseMediaExample.run(sandbox.deepIdv()))).contains("no balance: Insufficient funds or subscription.");
+  }
+
+  @Test
+  void riskPreview_failingEveryAttempt_printsTheVendorsError() {
+    server.riskTool().nextJob("AI_PREVIEW", Lifecycle.failsAfter(Duration.ofSeconds(5), "Bedrock API error: ThrottlingException - Rate exceeded"));
+    assertThat(printed(() -> RiskPreviewExample.run(sandbox.riskTool())))
+        .contains("preview failed: Bedrock API error: ThrottlingException - Rate exceeded");
   }
 
   @Test
