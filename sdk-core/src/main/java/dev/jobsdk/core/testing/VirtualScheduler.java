@@ -141,12 +141,18 @@ public final class VirtualScheduler implements JobScheduler {
    * @return false if nothing was scheduled
    */
   public boolean runNext() {
+    return runNextDueBy(Instant.MAX);
+  }
+
+  /** Takes the earliest task due at or before {@code limit}, moves time to it and runs it. */
+  private boolean runNextDueBy(Instant limit) {
     Task t;
     synchronized (this) {
-      t = queue.poll();
-      if (t == null) {
+      t = queue.peek();
+      if (t == null || t.due.isAfter(limit)) {
         return false;
       }
+      queue.poll();
       if (t.due.isAfter(now)) {
         now = t.due;
       }
@@ -169,20 +175,13 @@ public final class VirtualScheduler implements JobScheduler {
     synchronized (this) {
       target = now.plus(duration);
     }
-    while (true) {
-      Task t;
-      synchronized (this) {
-        t = queue.peek();
-        if (t == null || t.due.isAfter(target)) {
-          now = target;
-          return;
-        }
-        queue.poll();
-        if (t.due.isAfter(now)) {
-          now = t.due;
-        }
+    while (runNextDueBy(target)) {
+      // each task runs at its own time
+    }
+    synchronized (this) {
+      if (target.isAfter(now)) {
+        now = target;
       }
-      t.task.run();
     }
   }
 
