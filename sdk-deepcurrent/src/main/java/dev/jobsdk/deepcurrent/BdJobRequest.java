@@ -86,7 +86,7 @@ public final class BdJobRequest {
    * @return a copy of the object, or empty
    */
   public Optional<JsonNode> inputAssets() {
-    return copy(inputAssets);
+    return Models.copyOfNullable(inputAssets);
   }
 
   /**
@@ -95,7 +95,7 @@ public final class BdJobRequest {
    * @return a copy of the object, or empty
    */
   public Optional<JsonNode> icpConfig() {
-    return copy(icpConfig);
+    return Models.copyOfNullable(icpConfig);
   }
 
   /**
@@ -104,7 +104,7 @@ public final class BdJobRequest {
    * @return a copy of the object, or empty
    */
   public Optional<JsonNode> executionOptions() {
-    return copy(executionOptions);
+    return Models.copyOfNullable(executionOptions);
   }
 
   /**
@@ -114,10 +114,6 @@ public final class BdJobRequest {
    */
   public Optional<String> chatId() {
     return Optional.ofNullable(chatId);
-  }
-
-  private static Optional<JsonNode> copy(JsonNode node) {
-    return node == null ? Optional.empty() : Optional.of(node.deepCopy());
   }
 
   @Override

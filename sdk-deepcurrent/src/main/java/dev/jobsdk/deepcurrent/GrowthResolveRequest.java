@@ -69,7 +69,7 @@ public final class GrowthResolveRequest {
    * @return a copy of the object, or empty
    */
   public Optional<JsonNode> constraints() {
-    return copy(constraints);
+    return Models.copyOfNullable(constraints);
   }
 
   /**
@@ -78,7 +78,7 @@ public final class GrowthResolveRequest {
    * @return a copy of the object, or empty
    */
   public Optional<JsonNode> inputAssets() {
-    return copy(inputAssets);
+    return Models.copyOfNullable(inputAssets);
   }
 
   /**
@@ -96,11 +96,7 @@ public final class GrowthResolveRequest {
    * @return a copy of the object, or empty
    */
   public Optional<JsonNode> icpConfig() {
-    return copy(icpConfig);
-  }
-
-  private static Optional<JsonNode> copy(JsonNode node) {
-    return node == null ? Optional.empty() : Optional.of(node.deepCopy());
+    return Models.copyOfNullable(icpConfig);
   }
 
   @Override

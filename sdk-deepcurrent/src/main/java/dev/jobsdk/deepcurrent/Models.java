@@ -32,6 +32,11 @@ final class Models {
     return Objects.requireNonNull(node, name).map(JsonNode::deepCopy);
   }
 
+  /** A copy of a node that may be absent (null), as an Optional. */
+  static Optional<JsonNode> copyOfNullable(JsonNode node) {
+    return node == null ? Optional.empty() : Optional.of(node.deepCopy());
+  }
+
   static Progress progress(Integer percent, String message, Map<String, String> stages) {
     Integer clamped = percent == null ? null : Math.max(0, Math.min(100, percent));
     return Progress.of(clamped, message, stages);
