@@ -1,10 +1,8 @@
 package dev.jobsdk.cli;
 
-import dev.jobsdk.core.ApiConnectionException;
 import dev.jobsdk.core.AuthenticationException;
 import dev.jobsdk.core.JobCancelledException;
 import dev.jobsdk.core.JobFailedException;
-import dev.jobsdk.core.JobSdkException;
 import dev.jobsdk.core.JobStalledException;
 import dev.jobsdk.core.JobTimeoutException;
 import dev.jobsdk.core.NotFoundException;
@@ -47,9 +45,6 @@ final class ExitCodes {
     }
     if (t instanceof IllegalArgumentException || t instanceof IllegalStateException) {
       return USAGE;
-    }
-    if (t instanceof JobSdkException || t instanceof ApiConnectionException) {
-      return OTHER_ERROR;
     }
     return OTHER_ERROR;
   }

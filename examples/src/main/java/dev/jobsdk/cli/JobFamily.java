@@ -1,6 +1,7 @@
 package dev.jobsdk.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.jobsdk.core.ClientBuilder;
 import dev.jobsdk.core.JobSnapshot;
 import dev.jobsdk.core.PollingPolicy;
 import dev.jobsdk.core.ProgressListener;
@@ -39,10 +40,7 @@ interface JobFamily extends AutoCloseable {
       case "growth": {
         DeepCurrentClient.Builder b = DeepCurrentClient.builder().apiKey(require(ctx, cmd, DeepCurrentClient.API_KEY_ENV));
         optional(ctx, DeepCurrentClient.BASE_URL_ENV, b::baseUrl);
-        if (ctx.scheduler() != null) {
-          b.scheduler(ctx.scheduler());
-        }
-        DeepCurrentClient c = b.build();
+        DeepCurrentClient c = withScheduler(b, ctx).build();
         return name.equals("bd") ? new Simple(c, c.pollingPolicy(), c.bdJobs()::retrieve,
                 (id, p, l) -> c.bdJobs().awaitCompletion(id, p, l))
             : new Simple(c, c.pollingPolicy(), c.growth()::retrieve,
@@ -51,10 +49,7 @@ interface JobFamily extends AutoCloseable {
       case "deepidv": {
         DeepIdvClient.Builder b = DeepIdvClient.builder().apiKey(require(ctx, cmd, DeepIdvClient.API_KEY_ENV));
         optional(ctx, DeepIdvClient.BASE_URL_ENV, b::baseUrl);
-        if (ctx.scheduler() != null) {
-          b.scheduler(ctx.scheduler());
-        }
-        DeepIdvClient c = b.build();
+        DeepIdvClient c = withScheduler(b, ctx).build();
         return new Simple(c, c.pollingPolicy(), c.asyncJobs()::retrieve, (id, p, l) -> {
           // the wait returns the result; the listener's last call is the terminal snapshot
           AtomicReference<AsyncJob<JsonNode>> last = new AtomicReference<>();
@@ -73,10 +68,7 @@ interface JobFamily extends AutoCloseable {
         } else {
           b.login(require(ctx, cmd, JobsClient.EMAIL_ENV), require(ctx, cmd, JobsClient.PASSWORD_ENV));
         }
-        if (ctx.scheduler() != null) {
-          b.scheduler(ctx.scheduler());
-        }
-        JobsClient c = b.build();
+        JobsClient c = withScheduler(b, ctx).build();
         return new Simple(c, JobsClient.DEFAULT_POLLING_POLICY, c.jobs()::retrieve,
             (id, p, l) -> c.jobs().awaitCompletion(id, p, l));
       }
@@ -84,6 +76,11 @@ interface JobFamily extends AutoCloseable {
         throw new CommandLine.ParameterException(cmd,
             "Unknown job family '" + name + "'; expected one of " + String.join(", ", NAMES));
     }
+  }
+
+  /** Uses the context's scheduler (a test's virtual time), if it has one. */
+  private static <B extends ClientBuilder<B>> B withScheduler(B builder, CliContext ctx) {
+    return ctx.scheduler() == null ? builder : builder.scheduler(ctx.scheduler());
   }
 
   private static String require(CliContext ctx, CommandLine cmd, String variable) {
