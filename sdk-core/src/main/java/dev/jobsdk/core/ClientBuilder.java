@@ -21,7 +21,7 @@ public abstract class ClientBuilder<B extends ClientBuilder<B>> {
   private Duration connectTimeout = Duration.ofSeconds(10);
   private Duration readTimeout = Duration.ofSeconds(30);
   private Duration callTimeout = Duration.ofSeconds(60);
-  private int maxRetries = 2;
+  private RetryPolicy retryPolicy = RetryPolicy.defaults();
   private PollingPolicy pollingPolicy;
   private OkHttpClient okHttpClient;
   private JobScheduler scheduler;
@@ -83,16 +83,27 @@ public abstract class ClientBuilder<B extends ClientBuilder<B>> {
 
   /**
    * Sets how many times a request that failed transiently (connection error, 408, 429, 5xx) is
-   * sent again. Only GETs and POSTs that carry an idempotency key are retried. Default 2.
+   * sent again. Only GETs and POSTs that carry an idempotency key are retried. Default 2. A
+   * shortcut for {@link #retryPolicy(RetryPolicy)} that keeps the other retry settings.
    *
    * @param maxRetries zero or more
    * @return this builder
    */
   public B maxRetries(int maxRetries) {
-    if (maxRetries < 0) {
-      throw new IllegalArgumentException("maxRetries must not be negative, was " + maxRetries);
-    }
-    this.maxRetries = maxRetries;
+    this.retryPolicy = retryPolicy.toBuilder().maxRetries(maxRetries).build();
+    return self();
+  }
+
+  /**
+   * Sets how single calls are retried: how often, after which delays, and the deadline of the
+   * whole call. Default {@link RetryPolicy#defaults()}. Waits for jobs are governed by the polling
+   * policy instead.
+   *
+   * @param retryPolicy the retry policy
+   * @return this builder
+   */
+  public B retryPolicy(RetryPolicy retryPolicy) {
+    this.retryPolicy = Checks.notNull(retryPolicy, "retryPolicy");
     return self();
   }
 
@@ -164,7 +175,7 @@ public abstract class ClientBuilder<B extends ClientBuilder<B>> {
         connectTimeout,
         readTimeout,
         callTimeout,
-        maxRetries,
+        retryPolicy,
         pollingPolicy != null ? pollingPolicy : defaultPolicy,
         okHttpClient,
         scheduler);

@@ -13,7 +13,7 @@ public final class ClientSettings {
   private final Duration connectTimeout;
   private final Duration readTimeout;
   private final Duration callTimeout;
-  private final int maxRetries;
+  private final RetryPolicy retryPolicy;
   private final PollingPolicy pollingPolicy;
   private final OkHttpClient okHttpClient;
   private final JobScheduler scheduler;
@@ -23,7 +23,7 @@ public final class ClientSettings {
       Duration connectTimeout,
       Duration readTimeout,
       Duration callTimeout,
-      int maxRetries,
+      RetryPolicy retryPolicy,
       PollingPolicy pollingPolicy,
       OkHttpClient okHttpClient,
       JobScheduler scheduler) {
@@ -31,7 +31,7 @@ public final class ClientSettings {
     this.connectTimeout = connectTimeout;
     this.readTimeout = readTimeout;
     this.callTimeout = callTimeout;
-    this.maxRetries = maxRetries;
+    this.retryPolicy = retryPolicy;
     this.pollingPolicy = pollingPolicy;
     this.okHttpClient = okHttpClient;
     this.scheduler = scheduler;
@@ -79,7 +79,16 @@ public final class ClientSettings {
    * @return the retry count
    */
   public int maxRetries() {
-    return maxRetries;
+    return retryPolicy.maxRetries();
+  }
+
+  /**
+   * Returns how single calls are retried.
+   *
+   * @return the retry policy
+   */
+  public RetryPolicy retryPolicy() {
+    return retryPolicy;
   }
 
   /**
@@ -119,8 +128,8 @@ public final class ClientSettings {
         + readTimeout
         + ", callTimeout="
         + callTimeout
-        + ", maxRetries="
-        + maxRetries
+        + ", retryPolicy="
+        + retryPolicy
         + ", pollingPolicy="
         + pollingPolicy
         + '}';

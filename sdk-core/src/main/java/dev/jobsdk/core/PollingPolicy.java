@@ -12,11 +12,14 @@ import java.util.Optional;
  * {@link #toBuilder()}. Every vendor client has a default policy suited to its jobs, which {@code
  * awaitCompletion(id, policy)} overrides for one wait.
  *
- * <p>The delay before poll <i>n</i> (n &ge; 2) is {@code min(maxInterval, interval *
- * multiplier^(n-2))}, then jittered; the first poll happens after {@link #initialDelay()}. After a
- * transient failure that carried a {@code Retry-After}, the server's delay is used instead,
- * clamped to {@link #minRetryAfter()}..{@link #maxRetryAfter()}. No delay runs past the total
- * timeout: the last poll happens at the deadline.
+ * <p>The first poll happens after {@link #initialDelay()}; each later delay comes from the
+ * policy's {@link #backoff()}. Unless one is set, that is {@link Backoff#exponential} over {@link
+ * #interval()}, {@link #multiplier()}, {@link #maxInterval()} and {@link #jitter()}: the delay
+ * before poll <i>n</i> (n &ge; 2) is {@code min(maxInterval, interval * multiplier^(n-2))}, then
+ * jittered. After a transient failure that carried a {@code Retry-After}, the server's delay is
+ * used instead, clamped to {@link #minRetryAfter()}..{@link #maxRetryAfter()}. No backoff delay
+ * exceeds {@link #maxInterval()}, and no delay runs past the total timeout: the last poll happens
+ * at the deadline.
  *
  * <pre>{@code
  * PollingPolicy policy = PollingPolicy.builder()
@@ -61,6 +64,8 @@ public final class PollingPolicy {
   private final Duration minRetryAfter;
   private final Duration maxRetryAfter;
   private final UnknownStatus unknownStatus;
+  private final Backoff backoff;
+  private final Backoff effectiveBackoff;
 
   private PollingPolicy(Builder b) {
     this.initialDelay = b.initialDelay;
@@ -75,6 +80,9 @@ public final class PollingPolicy {
     this.minRetryAfter = b.minRetryAfter;
     this.maxRetryAfter = b.maxRetryAfter;
     this.unknownStatus = b.unknownStatus;
+    this.backoff = b.backoff;
+    this.effectiveBackoff =
+        backoff != null ? backoff : Backoff.exponential(interval, multiplier, maxInterval, jitter);
   }
 
   /**
@@ -134,7 +142,8 @@ public final class PollingPolicy {
   }
 
   /**
-   * Returns the largest interval the multiplier may grow to (before jitter).
+   * Returns the longest delay between two polls: the cap of the exponential backoff (before
+   * jitter), and the bound of every delay any {@link #backoff()} asks for.
    *
    * @return the maximum interval
    */
@@ -208,6 +217,17 @@ public final class PollingPolicy {
   }
 
   /**
+   * Returns the strategy that picks the delay between polls: the one set with {@link
+   * Builder#backoff(Backoff)}, else {@link Backoff#exponential} over {@link #interval()}, {@link
+   * #multiplier()}, {@link #maxInterval()} and {@link #jitter()}.
+   *
+   * @return the backoff
+   */
+  public Backoff backoff() {
+    return effectiveBackoff;
+  }
+
+  /**
    * Returns what a wait does with an unrecognised status.
    *
    * @return the handling of {@link JobState#UNKNOWN}
@@ -244,7 +264,8 @@ public final class PollingPolicy {
         && maxConsecutiveErrors == p.maxConsecutiveErrors
         && minRetryAfter.equals(p.minRetryAfter)
         && maxRetryAfter.equals(p.maxRetryAfter)
-        && unknownStatus == p.unknownStatus;
+        && unknownStatus == p.unknownStatus
+        && Objects.equals(backoff, p.backoff);
   }
 
   @Override
@@ -261,7 +282,8 @@ public final class PollingPolicy {
         maxConsecutiveErrors,
         minRetryAfter,
         maxRetryAfter,
-        unknownStatus);
+        unknownStatus,
+        backoff);
   }
 
   @Override
@@ -290,6 +312,7 @@ public final class PollingPolicy {
         + maxRetryAfter
         + ", unknownStatus="
         + unknownStatus
+        + (backoff == null ? "" : ", backoff=" + backoff)
         + '}';
   }
 
@@ -307,6 +330,7 @@ public final class PollingPolicy {
     private Duration minRetryAfter = Duration.ZERO;
     private Duration maxRetryAfter = Duration.ofMinutes(5);
     private UnknownStatus unknownStatus = UnknownStatus.KEEP_POLLING;
+    private Backoff backoff;
 
     private Builder() {}
 
@@ -323,6 +347,7 @@ public final class PollingPolicy {
       minRetryAfter = p.minRetryAfter;
       maxRetryAfter = p.maxRetryAfter;
       unknownStatus = p.unknownStatus;
+      backoff = p.backoff;
     }
 
     /**
@@ -465,6 +490,20 @@ public final class PollingPolicy {
      */
     public Builder unknownStatus(UnknownStatus unknownStatus) {
       this.unknownStatus = notNull(unknownStatus, "unknownStatus");
+      return this;
+    }
+
+    /**
+     * Sets the strategy that picks the delay between polls, for example {@link
+     * Backoff#fixed}; {@link #maxInterval(Duration)} still bounds every delay it asks for.
+     * Null goes back to the default: {@link Backoff#exponential} over the interval, multiplier,
+     * max interval and jitter of this builder.
+     *
+     * @param backoff the backoff, or null
+     * @return this builder
+     */
+    public Builder backoff(Backoff backoff) {
+      this.backoff = backoff;
       return this;
     }
 

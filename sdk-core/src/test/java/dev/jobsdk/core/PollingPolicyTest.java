@@ -35,6 +35,21 @@ class PollingPolicyTest {
   }
 
   @Test
+  void backoff_defaultsToTheExponentialOfTheBuilderValues_andCanBeReplaced() {
+    PollingPolicy p = PollingPolicy.builder().interval(Duration.ofSeconds(3)).multiplier(2)
+        .maxInterval(Duration.ofSeconds(20)).jitter(PollingPolicy.Jitter.NONE).build();
+    assertThat(p.backoff())
+        .isEqualTo(Backoff.exponential(Duration.ofSeconds(3), 2, Duration.ofSeconds(20), PollingPolicy.Jitter.NONE));
+    Backoff every7 = Backoff.fixed(Duration.ofSeconds(7));
+    PollingPolicy fixed = p.toBuilder().backoff(every7).build();
+    assertThat(fixed.backoff()).isSameAs(every7);
+    assertThat(fixed).isNotEqualTo(p);
+    assertThat(fixed.toBuilder().build()).isEqualTo(fixed).hasSameHashCodeAs(fixed);
+    assertThat(fixed.toString()).contains("backoff=fixed(PT7S)");
+    assertThat(fixed.toBuilder().backoff(null).build()).isEqualTo(p);
+  }
+
+  @Test
   void clampRetryAfter_keepsTheServerDelayInsideTheRange() {
     PollingPolicy p = PollingPolicy.builder().retryAfterClamp(Duration.ofSeconds(2), Duration.ofSeconds(10)).build();
     assertThat(p.clampRetryAfter(Duration.ofSeconds(5))).isEqualTo(Duration.ofSeconds(5));

@@ -66,8 +66,7 @@ public final class ClientRuntime implements AutoCloseable {
             client,
             Auth.none(),
             scheduler,
-            settings.maxRetries(),
-            settings.pollingPolicy());
+            settings.retryPolicy());
     Transport transport = unauthenticated.withAuth(auth.apply(unauthenticated));
     return new ClientRuntime(
         transport,

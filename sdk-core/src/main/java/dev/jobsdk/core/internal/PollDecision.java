@@ -10,9 +10,14 @@ import dev.jobsdk.core.JobTimeoutException;
 import dev.jobsdk.core.PollingPolicy;
 import dev.jobsdk.core.Progress;
 import dev.jobsdk.core.UnexpectedJobStatusException;
+import dev.jobsdk.core.Backoff;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.function.DoubleSupplier;
 
 /**
@@ -45,6 +50,9 @@ public final class PollDecision {
    */
   public record Continue(Duration delay) implements Outcome {}
 
+  /** The most progress samples a wait keeps for its backoff; older ones are thinned beyond it. */
+  public static final int MAX_PROGRESS_SAMPLES = 64;
+
   private final String jobId;
   private final PollingPolicy policy;
   private final DoubleSupplier random;
@@ -56,6 +64,7 @@ public final class PollDecision {
   private JobSnapshot last;
   private Object lastKey;
   private Instant lastChange;
+  private final List<Backoff.ProgressSample> progress = new ArrayList<>();
 
   /**
    * Starts the history of one wait.
@@ -101,6 +110,10 @@ public final class PollDecision {
     last = snapshot;
     Duration elapsed = elapsed(now);
     JobState state = snapshot.state();
+    OptionalInt percent = snapshot.progress().map(Progress::percent).orElse(OptionalInt.empty());
+    if (percent.isPresent() && !elapsed.isNegative()) {
+      record(new Backoff.ProgressSample(elapsed, percent.getAsInt()));
+    }
     switch (state) {
       case SUCCEEDED:
         return new Done(snapshot);
@@ -123,7 +136,7 @@ public final class PollDecision {
         return new Fail(new JobStalledException(snapshot, unchanged, elapsed, polls));
       }
     }
-    return next(now, backoff(polls), null);
+    return next(now, backoff(now), null);
   }
 
   /**
@@ -143,7 +156,7 @@ public final class PollDecision {
     Duration delay =
         retryAfter(error)
             .map(policy::clampRetryAfter)
-            .orElseGet(() -> backoff(polls));
+            .orElseGet(() -> backoff(now));
     return next(now, delay, error);
   }
 
@@ -212,49 +225,60 @@ public final class PollDecision {
   }
 
   /**
-   * Returns the jittered delay after the {@code n}-th poll (n &ge; 1).
+   * Returns the policy's backoff delay after the poll just recorded, at most the max interval.
    *
-   * @param n the number of the poll just made
-   * @return the delay before the next one
+   * @param now when the poll completed
+   * @return the delay before the next poll
    */
-  Duration backoff(int n) {
-    return jitter(baseDelay(policy, n), policy.jitter(), random);
-  }
-
-  /**
-   * Returns the un-jittered delay after the {@code n}-th poll: {@code min(maxInterval, interval *
-   * multiplier^(n-1))}.
-   *
-   * @param policy the policy
-   * @param n the number of the poll just made, at least 1
-   * @return the base delay
-   */
-  public static Duration baseDelay(PollingPolicy policy, int n) {
-    double nanos =
-        policy.interval().toNanos() * Math.pow(policy.multiplier(), Math.max(0, n - 1));
-    long max = policy.maxInterval().toNanos();
-    return Duration.ofNanos(nanos >= max ? max : (long) nanos);
-  }
-
-  /**
-   * Applies a jitter mode to a delay.
-   *
-   * @param base the computed delay
-   * @param jitter the mode
-   * @param random uniform values in [0, 1)
-   * @return the jittered delay, between zero and {@code base}
-   */
-  public static Duration jitter(Duration base, PollingPolicy.Jitter jitter, DoubleSupplier random) {
-    long nanos = base.toNanos();
-    switch (jitter) {
-      case FULL:
-        return Duration.ofNanos((long) (nanos * random.getAsDouble()));
-      case EQUAL:
-        long half = nanos / 2;
-        return Duration.ofNanos(half + (long) ((nanos - half) * random.getAsDouble()));
-      default:
-        return base;
+  private Duration backoff(Instant now) {
+    Duration elapsed = elapsed(now);
+    Duration d =
+        policy
+            .backoff()
+            .delay(
+                new BackoffAttempt(
+                    polls,
+                    elapsed.isNegative() ? Duration.ZERO : elapsed,
+                    Collections.unmodifiableList(progress),
+                    random));
+    if (d == null || d.isNegative()) {
+      return Duration.ZERO;
     }
+    return min(d, policy.maxInterval());
+  }
+
+  /**
+   * Adds a reading to the progress history: a run of equal readings keeps only its first and
+   * last sample, and a full history drops every other one of its older half.
+   */
+  private void record(Backoff.ProgressSample sample) {
+    int size = progress.size();
+    if (size >= 2
+        && progress.get(size - 1).percent() == sample.percent()
+        && progress.get(size - 2).percent() == sample.percent()) {
+      progress.set(size - 1, sample);
+      return;
+    }
+    if (size >= MAX_PROGRESS_SAMPLES) {
+      List<Backoff.ProgressSample> kept = new ArrayList<>(size);
+      int half = size / 2;
+      for (int i = 0; i < half; i += 2) {
+        kept.add(progress.get(i));
+      }
+      kept.addAll(progress.subList(half, size));
+      progress.clear();
+      progress.addAll(kept);
+    }
+    progress.add(sample);
+  }
+
+  /**
+   * Returns the progress history the backoff sees.
+   *
+   * @return the samples, oldest first
+   */
+  List<Backoff.ProgressSample> progressHistory() {
+    return List.copyOf(progress);
   }
 
   private static Optional<Duration> retryAfter(RuntimeException error) {

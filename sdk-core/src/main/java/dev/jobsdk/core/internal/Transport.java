@@ -8,8 +8,7 @@ import dev.jobsdk.core.ApiException;
 import dev.jobsdk.core.InvalidResponseException;
 import dev.jobsdk.core.JobScheduler;
 import dev.jobsdk.core.JobSdkException;
-import dev.jobsdk.core.PollingPolicy;
-import io.github.resilience4j.core.IntervalBiFunction;
+import dev.jobsdk.core.RetryPolicy;
 import io.github.resilience4j.retry.Retry;
 import io.github.resilience4j.retry.RetryConfig;
 import java.io.IOException;
@@ -17,6 +16,7 @@ import java.io.InterruptedIOException;
 import java.net.SocketTimeoutException;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
@@ -33,26 +33,20 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The one request path of every client: builds the request, authenticates it, sends it, retries
- * transient failures (resilience4j-retry decides, the client's scheduler waits), maps error
- * answers to exceptions and decodes JSON. Every response body is closed. Thread-safe.
+ * transient failures (resilience4j-retry decides whether, the {@link RetryPolicy}'s backoff and
+ * deadline how long, the client's scheduler waits), maps error answers to exceptions and decodes
+ * JSON. Every response body is closed. Thread-safe.
  */
 public final class Transport {
   private static final Logger log = LoggerFactory.getLogger(Transport.class);
   private static final MediaType JSON = MediaType.get("application/json; charset=utf-8");
   private static final int MAX_ERROR_BODY_BYTES = 64 * 1024;
 
-  /** First retry back-off of a request; doubles per retry up to {@link #RETRY_MAX_DELAY}. */
-  static final Duration RETRY_INITIAL_DELAY = Duration.ofMillis(500);
-
-  /** Longest retry back-off of a request (before jitter). */
-  static final Duration RETRY_MAX_DELAY = Duration.ofSeconds(8);
-
   private final HttpUrl baseUrl;
   private final OkHttpClient http;
   private final Auth auth;
   private final JobScheduler scheduler;
-  private final int maxRetries;
-  private final PollingPolicy clamp;
+  private final RetryPolicy retries;
   private final DoubleSupplier random;
   private final Retry retry;
 
@@ -63,8 +57,7 @@ public final class Transport {
    * @param http the HTTP client
    * @param auth how requests are authenticated
    * @param scheduler the client's scheduler (clock and retry waits)
-   * @param maxRetries how many times a retryable request is sent again
-   * @param clamp the policy whose Retry-After clamp applies to request retries
+   * @param retries how single calls are retried
    * @param random uniform values in [0, 1) for retry jitter
    */
   public Transport(
@@ -72,21 +65,21 @@ public final class Transport {
       OkHttpClient http,
       Auth auth,
       JobScheduler scheduler,
-      int maxRetries,
-      PollingPolicy clamp,
+      RetryPolicy retries,
       DoubleSupplier random) {
     this.baseUrl = baseUrl;
     this.http = http;
     this.auth = auth;
     this.scheduler = scheduler;
-    this.maxRetries = maxRetries;
-    this.clamp = clamp;
+    this.retries = retries;
     this.random = random;
+    // resilience4j decides whether to retry (which failures, how many attempts); the delay is the
+    // retry policy's, computed in execute() where the call's elapsed time is known.
     RetryConfig config =
         RetryConfig.custom()
-            .maxAttempts(maxRetries + 1)
+            .maxAttempts(retries.maxRetries() + 1)
             .retryOnException(t -> t instanceof JobSdkException e && e.isRetryable())
-            .intervalBiFunction((IntervalBiFunction<Object>) (attempt, outcome) -> retryDelay(attempt, outcome.isLeft() ? outcome.getLeft() : null).toMillis())
+            .waitDuration(Duration.ZERO)
             .failAfterMaxAttempts(false)
             .build();
     this.retry = Retry.of("jobsdk", config);
@@ -99,24 +92,11 @@ public final class Transport {
    * @param http the HTTP client
    * @param auth how requests are authenticated
    * @param scheduler the client's scheduler
-   * @param maxRetries how many times a retryable request is sent again
-   * @param clamp the policy whose Retry-After clamp applies
+   * @param retries how single calls are retried
    */
   public Transport(
-      HttpUrl baseUrl,
-      OkHttpClient http,
-      Auth auth,
-      JobScheduler scheduler,
-      int maxRetries,
-      PollingPolicy clamp) {
-    this(
-        baseUrl,
-        http,
-        auth,
-        scheduler,
-        maxRetries,
-        clamp,
-        () -> ThreadLocalRandom.current().nextDouble());
+      HttpUrl baseUrl, OkHttpClient http, Auth auth, JobScheduler scheduler, RetryPolicy retries) {
+    this(baseUrl, http, auth, scheduler, retries, () -> ThreadLocalRandom.current().nextDouble());
   }
 
   /**
@@ -126,7 +106,7 @@ public final class Transport {
    * @return the new transport
    */
   public Transport withAuth(Auth newAuth) {
-    return new Transport(baseUrl, http, newAuth, scheduler, maxRetries, clamp, random);
+    return new Transport(baseUrl, http, newAuth, scheduler, retries, random);
   }
 
   /**
@@ -234,6 +214,7 @@ public final class Transport {
     }
     template.method(req.method, body(req));
     Retry.AsyncContext<Object> context = retry.asyncContext();
+    Instant callStarted = scheduler.clock().instant();
     boolean refreshed = false;
     int attempt = 0;
     while (true) {
@@ -292,11 +273,20 @@ public final class Transport {
           response.close();
         }
       }
-      if (!req.retryable() || maxRetries == 0) {
+      if (!req.retryable() || retries.maxRetries() == 0 || context.onError(failure) < 0) {
         throw failure;
       }
-      long delayMillis = context.onError(failure);
-      if (delayMillis < 0) {
+      Duration elapsed = Duration.between(callStarted, scheduler.clock().instant());
+      Duration delay = retryDelay(attempt, failure, elapsed);
+      Duration left = retries.deadline().minus(elapsed);
+      if (delay.compareTo(left) > 0) {
+        log.debug(
+            "{} {} failed with {}; a retry in {} ms would pass the {} ms deadline",
+            req.method,
+            path,
+            failure.getClass().getSimpleName(),
+            delay.toMillis(),
+            retries.deadline().toMillis());
         throw failure;
       }
       log.debug(
@@ -305,10 +295,10 @@ public final class Transport {
           path,
           failure.getClass().getSimpleName(),
           attempt,
-          maxRetries,
-          delayMillis);
+          retries.maxRetries(),
+          delay.toMillis());
       try {
-        scheduler.sleep(Duration.ofMillis(delayMillis));
+        scheduler.sleep(delay);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         throw new ApiConnectionException(
@@ -318,21 +308,21 @@ public final class Transport {
   }
 
   /**
-   * Returns the delay before retry number {@code attempt} (1-based): the server's Retry-After,
-   * clamped, when the failure carried one; otherwise 500 ms doubling per retry up to 8 s, with
-   * equal jitter.
+   * Returns the delay before retrying after failed attempt number {@code attempt} (1-based): the
+   * server's Retry-After when the failure carried one, otherwise the retry policy's backoff.
    *
    * @param attempt the number of the failed attempt
-   * @param failure the failure, or null
-   * @return the delay
+   * @param failure the failure
+   * @param elapsed the time since the call started
+   * @return the delay, zero or positive
    */
-  Duration retryDelay(int attempt, Throwable failure) {
+  Duration retryDelay(int attempt, Throwable failure, Duration elapsed) {
     if (failure instanceof ApiException api && api.retryAfter().isPresent()) {
-      return clamp.clampRetryAfter(api.retryAfter().get());
+      Duration asked = api.retryAfter().get();
+      return asked.isNegative() ? Duration.ZERO : asked;
     }
-    double nanos = RETRY_INITIAL_DELAY.toNanos() * Math.pow(2, Math.max(0, attempt - 1));
-    Duration base = Duration.ofNanos((long) Math.min(nanos, RETRY_MAX_DELAY.toNanos()));
-    return PollDecision.jitter(base, PollingPolicy.Jitter.EQUAL, random);
+    Duration d = retries.backoff().delay(new BackoffAttempt(attempt, elapsed, random));
+    return d == null || d.isNegative() ? Duration.ZERO : d;
   }
 
   /**

@@ -1,9 +1,9 @@
 package dev.jobsdk.core.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.within;
 
 import dev.jobsdk.core.ApiConnectionException;
+import dev.jobsdk.core.Backoff;
 import dev.jobsdk.core.ErrorDetails;
 import dev.jobsdk.core.JobCancelledException;
 import dev.jobsdk.core.JobFailedException;
@@ -20,7 +20,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 class PollDecisionTest {
@@ -69,30 +68,38 @@ class PollDecisionTest {
   }
 
   @Test
-  void jitter_staysInsideItsBounds() {
-    Random random = new Random(7);
-    Duration base = Duration.ofSeconds(8);
-    for (int i = 0; i < 10_000; i++) {
-      Duration full = PollDecision.jitter(base, Jitter.FULL, random::nextDouble);
-      Duration equal = PollDecision.jitter(base, Jitter.EQUAL, random::nextDouble);
-      assertThat(full).isBetween(Duration.ZERO, base);
-      assertThat(equal).isBetween(Duration.ofSeconds(4), base);
-    }
-    assertThat(PollDecision.jitter(base, Jitter.FULL, () -> 0.0)).isEqualTo(Duration.ZERO);
-    assertThat(PollDecision.jitter(base, Jitter.EQUAL, () -> 0.0)).isEqualTo(Duration.ofSeconds(4));
-    assertThat(PollDecision.jitter(base, Jitter.EQUAL, () -> 0.5)).isEqualTo(Duration.ofSeconds(6));
-    assertThat(PollDecision.jitter(base, Jitter.NONE, () -> 0.3)).isEqualTo(base);
+  void customBackoff_isAskedWithThePollCountAndElapsedTime_andCappedAtMaxInterval() {
+    List<String> asked = new ArrayList<>();
+    PollingPolicy policy = fixed().maxInterval(Duration.ofSeconds(30))
+        .backoff(a -> {
+          asked.add(a.number() + "@" + a.elapsed().toSeconds());
+          return Duration.ofSeconds(a.number() * 20L);
+        }).build();
+    PollDecision d = new PollDecision("j", policy, T0, () -> 0.5);
+    assertThat(delay(d.onSnapshot(TestJob.running("j", 1), T0))).isEqualTo(Duration.ofSeconds(20));
+    assertThat(delay(d.onSnapshot(TestJob.running("j", 2), T0.plusSeconds(20)))).isEqualTo(Duration.ofSeconds(30));
+    assertThat(asked).containsExactly("1@0", "2@20");
   }
 
   @Test
-  void jitter_isSpreadOverTheWholeRange() {
-    Random random = new Random(11);
-    double sum = 0;
-    int n = 20_000;
-    for (int i = 0; i < n; i++) {
-      sum += PollDecision.jitter(Duration.ofSeconds(10), Jitter.FULL, random::nextDouble).toMillis();
+  void progressHistory_keepsPlateauEnds_andStaysBoundedOverALongWait() {
+    PollDecision d = new PollDecision("j", fixed().totalTimeout(Duration.ofDays(2)).build(), T0, () -> 0.5);
+    for (int s = 0; s <= 40; s += 10) {
+      d.onSnapshot(TestJob.running("j", 30), T0.plusSeconds(s));
     }
-    assertThat(sum / n).isCloseTo(5_000, within(150.0));
+    d.onSnapshot(TestJob.of("j", JobState.RUNNING), T0.plusSeconds(45));
+    assertThat(d.progressHistory())
+        .containsExactly(
+            new Backoff.ProgressSample(Duration.ZERO, 30), new Backoff.ProgressSample(Duration.ofSeconds(40), 30));
+
+    for (int s = 50; s < 100_000; s += 5) {
+      d.onSnapshot(TestJob.running("j", (s / 5) % 2 == 0 ? 40 : 41), T0.plusSeconds(s));
+    }
+    List<Backoff.ProgressSample> history = d.progressHistory();
+    assertThat(history).hasSizeLessThanOrEqualTo(PollDecision.MAX_PROGRESS_SAMPLES);
+    assertThat(history.get(0).elapsed()).isZero();
+    assertThat(history.get(history.size() - 1).elapsed()).isEqualTo(Duration.ofSeconds(99_995));
+    assertThat(history).isSortedAccordingTo((a, b) -> a.elapsed().compareTo(b.elapsed()));
   }
 
   @Test

@@ -18,7 +18,8 @@ import dev.jobsdk.core.InvalidResponseException;
 import dev.jobsdk.core.NotFoundException;
 import dev.jobsdk.core.PaymentRequiredException;
 import dev.jobsdk.core.PermissionDeniedException;
-import dev.jobsdk.core.PollingPolicy;
+import dev.jobsdk.core.Backoff;
+import dev.jobsdk.core.RetryPolicy;
 import dev.jobsdk.core.RateLimitException;
 import dev.jobsdk.core.ServerException;
 import dev.jobsdk.core.TokenProvider;
@@ -48,13 +49,16 @@ class TransportTest {
   final VirtualScheduler time = VirtualScheduler.create();
   final OkHttpClient http =
       new OkHttpClient.Builder().callTimeout(5, TimeUnit.SECONDS).retryOnConnectionFailure(false).build();
-  final PollingPolicy clamp =
-      PollingPolicy.builder().retryAfterClamp(Duration.ofMillis(100), Duration.ofSeconds(20)).build();
+  final RetryPolicy retries = RetryPolicy.builder().deadline(Duration.ofSeconds(60)).build();
 
   record Thing(String id, int n) {}
 
   Transport transport(Auth auth, int maxRetries) {
-    return new Transport(server.url("/"), http, auth, time, maxRetries, clamp, () -> 0.5);
+    return transport(auth, retries.toBuilder().maxRetries(maxRetries).build());
+  }
+
+  Transport transport(Auth auth, RetryPolicy policy) {
+    return new Transport(server.url("/"), http, auth, time, policy, () -> 0.5);
   }
 
   Transport transport() {
@@ -233,12 +237,59 @@ class TransportTest {
   }
 
   @Test
-  void retryAfter_seconds_isHonouredAndClamped() {
+  void retryAfter_seconds_isHonouredWithinTheDeadline() {
     server.enqueue(new MockResponse.Builder().code(429).addHeader("Retry-After", "7").build());
-    server.enqueue(new MockResponse.Builder().code(503).addHeader("Retry-After", "3600").build());
+    server.enqueue(new MockResponse.Builder().code(503).addHeader("Retry-After", "40").build());
     server.enqueue(json(200, "{\"id\":\"a\",\"n\":1}"));
     transport().json(ApiRequest.get("/things/a"), Thing.class);
-    assertThat(time.sleeps()).containsExactly(Duration.ofSeconds(7), Duration.ofSeconds(20));
+    assertThat(time.sleeps()).containsExactly(Duration.ofSeconds(7), Duration.ofSeconds(40));
+  }
+
+  @Test
+  void retryAfter_beyondTheDeadline_isNotWaitedOut_butSurfacesAsRateLimitExceptionCarryingIt() {
+    server.enqueue(new MockResponse.Builder().code(429).addHeader("Retry-After", "300").build());
+    server.enqueue(json(200, "{\"id\":\"a\",\"n\":1}"));
+    RateLimitException e =
+        catchThrowableOfType(RateLimitException.class, () -> transport().json(ApiRequest.get("/things/a"), Thing.class));
+    assertThat(e.retryAfter()).contains(Duration.ofMinutes(5));
+    assertThat(server.getRequestCount()).isEqualTo(1);
+    assertThat(time.sleeps()).isEmpty();
+  }
+
+  @Test
+  void retryAfter_countsAgainstTheDeadline_soALaterOneThatWouldPassItSurfaces() {
+    server.enqueue(new MockResponse.Builder().code(429).addHeader("Retry-After", "40").build());
+    server.enqueue(new MockResponse.Builder().code(429).addHeader("Retry-After", "30").build());
+    server.enqueue(json(200, "{\"id\":\"a\",\"n\":1}"));
+    RateLimitException e =
+        catchThrowableOfType(RateLimitException.class, () -> transport().json(ApiRequest.get("/things/a"), Thing.class));
+    assertThat(e.retryAfter()).contains(Duration.ofSeconds(30));
+    assertThat(server.getRequestCount()).isEqualTo(2);
+    assertThat(time.sleeps()).containsExactly(Duration.ofSeconds(40));
+  }
+
+  @Test
+  void deadline_noRetryStartsPastIt_andTheLastErrorIsThrown() {
+    for (int i = 0; i < 6; i++) {
+      server.enqueue(json(503, "{\"error\":\"down " + i + "\"}"));
+    }
+    RetryPolicy policy =
+        RetryPolicy.builder().maxRetries(5).backoff(Backoff.fixed(Duration.ofSeconds(10))).deadline(Duration.ofSeconds(25)).build();
+    ServerException e =
+        catchThrowableOfType(ServerException.class, () -> transport(Auth.none(), policy).json(ApiRequest.get("/things/a"), Thing.class));
+    assertThat(e.errorMessage()).contains("down 2");
+    assertThat(server.getRequestCount()).isEqualTo(3);
+    assertThat(time.sleeps()).containsExactly(Duration.ofSeconds(10), Duration.ofSeconds(10));
+  }
+
+  @Test
+  void backoff_isTheRetryPolicys() {
+    server.enqueue(json(503, "{}"));
+    server.enqueue(json(503, "{}"));
+    server.enqueue(json(200, "{\"id\":\"a\",\"n\":1}"));
+    RetryPolicy policy = RetryPolicy.builder().backoff(attempt -> Duration.ofSeconds(attempt.number() * 3L)).build();
+    transport(Auth.none(), policy).json(ApiRequest.get("/things/a"), Thing.class);
+    assertThat(time.sleeps()).containsExactly(Duration.ofSeconds(3), Duration.ofSeconds(6));
   }
 
   @Test
@@ -374,7 +425,7 @@ class TransportTest {
     try {
       server.enqueue(json(503, "{\"error\":\"busy\"}"));
       server.enqueue(json(401, "{\"detail\":\"Invalid token\"}"));
-      Transport t = new Transport(server.url("/"), http, Auth.apiKeyHeader("X-API-Key", "dc_supersecret"), time, 2, clamp, () -> 0.5);
+      Transport t = new Transport(server.url("/"), http, Auth.apiKeyHeader("X-API-Key", "dc_supersecret"), time, retries, () -> 0.5);
       ApiException e = catchThrowableOfType(ApiException.class, () -> t.json(ApiRequest.get("/things/a"), Thing.class));
       assertThat(e.getMessage()).doesNotContain("dc_supersecret");
       assertThat(appender.list).isNotEmpty();
@@ -400,7 +451,7 @@ class TransportTest {
   void connectionFailure_isAnApiConnectionException_namingTheRequest() throws Exception {
     int port = server.getPort();
     server.close();
-    Transport t = new Transport(okhttp3.HttpUrl.get("http://127.0.0.1:" + port + "/"), http, Auth.none(), time, 1, clamp, () -> 0.5);
+    Transport t = new Transport(okhttp3.HttpUrl.get("http://127.0.0.1:" + port + "/"), http, Auth.none(), time, retries.toBuilder().maxRetries(1).build(), () -> 0.5);
     ApiConnectionException e = catchThrowableOfType(ApiConnectionException.class, () -> t.json(ApiRequest.get("/things/a"), Thing.class));
     assertThat(e.getMessage()).startsWith("GET /things/a failed");
     assertThat(e.isRetryable()).isTrue();

@@ -2,7 +2,7 @@ package dev.jobsdk.deepcurrent.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.jobsdk.core.PollingPolicy;
+import dev.jobsdk.core.RetryPolicy;
 import dev.jobsdk.core.internal.Auth;
 import dev.jobsdk.core.internal.Transport;
 import dev.jobsdk.core.testing.VirtualScheduler;
@@ -21,7 +21,7 @@ class LoginTokenProviderTest {
   final VirtualScheduler time = VirtualScheduler.create();
 
   LoginTokenProvider provider() {
-    Transport t = new Transport(server.url("/"), new OkHttpClient(), Auth.none(), time, 0, PollingPolicy.defaults());
+    Transport t = new Transport(server.url("/"), new OkHttpClient(), Auth.none(), time, RetryPolicy.builder().maxRetries(0).build());
     return new LoginTokenProvider(t, "paid@example.com", "paid-password");
   }
 
