@@ -49,6 +49,7 @@ public final class Transport {
   private final RetryPolicy retries;
   private final DoubleSupplier random;
   private final Retry retry;
+  private final Lifecycle lifecycle;
 
   /**
    * Creates a transport.
@@ -67,6 +68,29 @@ public final class Transport {
       JobScheduler scheduler,
       RetryPolicy retries,
       DoubleSupplier random) {
+    this(baseUrl, http, auth, scheduler, retries, random, new Lifecycle());
+  }
+
+  /**
+   * Creates a transport that refuses every call once {@code lifecycle} is closed.
+   *
+   * @param baseUrl the API's base URL
+   * @param http the HTTP client
+   * @param auth how requests are authenticated
+   * @param scheduler the client's scheduler (clock and retry waits)
+   * @param retries how single calls are retried
+   * @param random uniform values in [0, 1) for retry jitter
+   * @param lifecycle the client's open/closed state
+   */
+  public Transport(
+      HttpUrl baseUrl,
+      OkHttpClient http,
+      Auth auth,
+      JobScheduler scheduler,
+      RetryPolicy retries,
+      DoubleSupplier random,
+      Lifecycle lifecycle) {
+    this.lifecycle = lifecycle;
     this.baseUrl = baseUrl;
     this.http = http;
     this.auth = auth;
@@ -106,7 +130,7 @@ public final class Transport {
    * @return the new transport
    */
   public Transport withAuth(Auth newAuth) {
-    return new Transport(baseUrl, http, newAuth, scheduler, retries, random);
+    return new Transport(baseUrl, http, newAuth, scheduler, retries, random, lifecycle);
   }
 
   /**
@@ -219,6 +243,7 @@ public final class Transport {
     int attempt = 0;
     while (true) {
       attempt++;
+      lifecycle.checkOpen(req.method + " " + path);
       Request.Builder builder = template.build().newBuilder();
       String credential = req.authenticated ? auth.apply(builder) : null;
       Request request = builder.build();
@@ -261,6 +286,10 @@ public final class Transport {
                     + e.getOriginalMessage(),
                 e);
       } catch (IOException e) {
+        if (lifecycle.isClosed()) {
+          // close() cancelled the call in flight.
+          throw Lifecycle.closedException(req.method + " " + path);
+        }
         boolean timeout = e instanceof SocketTimeoutException || e instanceof InterruptedIOException;
         log.debug("{} {} failed (attempt {}): {}", req.method, path, attempt, e.toString());
         failure =
