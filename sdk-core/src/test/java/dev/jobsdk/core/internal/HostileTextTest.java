@@ -40,7 +40,7 @@ class HostileTextTest {
   }
 
   Transport transport() {
-    return new Transport(server.url("/"), http, Auth.none(), time, 0, dev.jobsdk.core.PollingPolicy.builder().build(), () -> 0.5);
+    return new Transport(server.url("/"), http, Auth.none(), time, dev.jobsdk.core.RetryPolicy.builder().maxRetries(0).build(), () -> 0.5);
   }
 
   static final int MB = 1 << 20;
