@@ -5,9 +5,11 @@ import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.jobsdk.core.ApiConnectionException;
 import dev.jobsdk.core.ApiException;
+import dev.jobsdk.core.ErrorDetails;
 import dev.jobsdk.core.InvalidResponseException;
 import dev.jobsdk.core.JobScheduler;
 import dev.jobsdk.core.JobSdkException;
+import dev.jobsdk.core.RateLimitException;
 import dev.jobsdk.core.RetryPolicy;
 import io.github.resilience4j.retry.Retry;
 import io.github.resilience4j.retry.RetryConfig;
@@ -33,14 +35,16 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The one request path of every client: builds the request, authenticates it, sends it, retries
- * transient failures (resilience4j-retry decides whether, the {@link RetryPolicy}'s backoff and
- * deadline how long, the client's scheduler waits), maps error answers to exceptions and decodes
- * JSON. Every response body is closed. Thread-safe.
+ * transient failures (resilience4j-retry decides, the client's scheduler waits), maps error
+ * answers to exceptions and decodes JSON. Every response body is closed. Thread-safe.
  */
 public final class Transport {
   private static final Logger log = LoggerFactory.getLogger(Transport.class);
   private static final MediaType JSON = MediaType.get("application/json; charset=utf-8");
   private static final int MAX_ERROR_BODY_BYTES = 64 * 1024;
+
+  /** The longest a server's Retry-After holds back this client's requests to its host. */
+  static final Duration MAX_HOLD = Duration.ofMinutes(5);
 
   private final HttpUrl baseUrl;
   private final OkHttpClient http;
@@ -50,6 +54,7 @@ public final class Transport {
   private final DoubleSupplier random;
   private final Retry retry;
   private final Lifecycle lifecycle;
+  private final RateBudget budget;
 
   /**
    * Creates a transport.
@@ -68,7 +73,15 @@ public final class Transport {
       JobScheduler scheduler,
       RetryPolicy retries,
       DoubleSupplier random) {
-    this(baseUrl, http, auth, scheduler, retries, random, new Lifecycle());
+    this(
+        baseUrl,
+        http,
+        auth,
+        scheduler,
+        retries,
+        random,
+        new Lifecycle(),
+        RateBudget.unlimited(scheduler.clock()));
   }
 
   /**
@@ -81,6 +94,7 @@ public final class Transport {
    * @param retries how single calls are retried
    * @param random uniform values in [0, 1) for retry jitter
    * @param lifecycle the client's open/closed state
+   * @param budget the client's rate budget
    */
   public Transport(
       HttpUrl baseUrl,
@@ -89,8 +103,10 @@ public final class Transport {
       JobScheduler scheduler,
       RetryPolicy retries,
       DoubleSupplier random,
-      Lifecycle lifecycle) {
+      Lifecycle lifecycle,
+      RateBudget budget) {
     this.lifecycle = lifecycle;
+    this.budget = budget;
     this.baseUrl = baseUrl;
     this.http = http;
     this.auth = auth;
@@ -130,7 +146,8 @@ public final class Transport {
    * @return the new transport
    */
   public Transport withAuth(Auth newAuth) {
-    return new Transport(baseUrl, http, newAuth, scheduler, retries, random, lifecycle);
+    return new Transport(
+        baseUrl, http, newAuth, scheduler, retries, random, lifecycle, budget);
   }
 
   /**
@@ -244,6 +261,7 @@ public final class Transport {
     while (true) {
       attempt++;
       lifecycle.checkOpen(req.method + " " + path);
+      awaitBudget(req, url.host(), path, callStarted);
       Request.Builder builder = template.build().newBuilder();
       String credential = req.authenticated ? auth.apply(builder) : null;
       Request request = builder.build();
@@ -282,6 +300,13 @@ public final class Transport {
             code / 100 == 3
                 ? ErrorMapper.redirectRefused(code, req.method, path, r::header, request.url())
                 : ErrorMapper.map(code, req.method, path, r::header, body, scheduler.clock());
+        if ((code == 429 || code == 503)
+            && failure instanceof ApiException api
+            && api.retryAfter().isPresent()) {
+          // One budget per client and host: every other request and wait holds back too.
+          Duration asked = api.retryAfter().get();
+          budget.hold(url.host(), asked.compareTo(MAX_HOLD) > 0 ? MAX_HOLD : asked);
+        }
       } catch (JsonProcessingException e) {
         failure =
             new InvalidResponseException(
@@ -310,8 +335,7 @@ public final class Transport {
       }
       Duration elapsed = Duration.between(callStarted, scheduler.clock().instant());
       Duration delay = retryDelay(attempt, failure, elapsed);
-      Duration left = retries.deadline().minus(elapsed);
-      if (delay.compareTo(left) > 0) {
+      if (delay.compareTo(retries.deadline().minus(elapsed)) > 0) {
         log.debug(
             "{} {} failed with {}; a retry in {} ms would pass the {} ms deadline",
             req.method,
@@ -336,6 +360,51 @@ public final class Transport {
         throw new ApiConnectionException(
             "Interrupted while waiting to retry " + req.method + " " + path, e, false);
       }
+    }
+  }
+
+  /**
+   * Waits for the client's rate budget before a single call's attempt: out a Retry-After hold on
+   * the host that ends within the call's deadline, then for a slot under the requests-per-second
+   * ceiling. A poll's slot was taken by the poller, which waits without holding a thread.
+   */
+  private void awaitBudget(ApiRequest req, String host, String path, Instant callStarted) {
+    if (budget.takePrepaid()) {
+      return;
+    }
+    Duration hold = budget.holdRemaining(host, scheduler.clock().instant());
+    if (!hold.isZero()) {
+      Duration left =
+          retries.deadline().minus(Duration.between(callStarted, scheduler.clock().instant()));
+      if (hold.compareTo(left) > 0) {
+        throw new RateLimitException(
+            new ErrorDetails(
+                429,
+                req.method,
+                path,
+                null,
+                "not sent: the server asked this client to wait "
+                    + hold.toSeconds()
+                    + " s more before its next request to this host",
+                null,
+                hold,
+                null));
+      }
+      sleepFor(hold, req, path);
+    }
+    Duration slot = budget.reserveSlot(scheduler.clock().instant());
+    if (!slot.isZero()) {
+      sleepFor(slot, req, path);
+    }
+  }
+
+  private void sleepFor(Duration d, ApiRequest req, String path) {
+    try {
+      scheduler.sleep(d);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new ApiConnectionException(
+          "Interrupted while waiting to send " + req.method + " " + path, e, false);
     }
   }
 
