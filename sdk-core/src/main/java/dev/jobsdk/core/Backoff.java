@@ -2,6 +2,7 @@ package dev.jobsdk.core;
 
 import dev.jobsdk.core.internal.Checks;
 import dev.jobsdk.core.internal.ExponentialBackoff;
+import dev.jobsdk.core.internal.ProgressAwareBackoff;
 import java.time.Duration;
 import java.util.List;
 
@@ -18,6 +19,8 @@ import java.util.List;
  * Backoff.fixed(Duration.ofSeconds(3));                                    // every 3 s
  * Backoff.exponential(Duration.ofSeconds(1), 1.5, Duration.ofSeconds(30),
  *     PollingPolicy.Jitter.FULL);                                          // 1 s growing to 30 s
+ * Backoff.progressAware(Backoff.exponential(Duration.ofSeconds(5), 1.5,
+ *     Duration.ofSeconds(30), PollingPolicy.Jitter.EQUAL));                // from the job's ETA
  * }</pre>
  */
 @FunctionalInterface
@@ -127,5 +130,37 @@ public interface Backoff {
           "max (" + max + ") must not be less than initial (" + initial + ")");
     }
     return new ExponentialBackoff(initial, multiplier, max, jitter);
+  }
+
+  /**
+   * Returns a backoff that schedules polls from the job's own progress: it estimates when the
+   * job will finish from the percentages reported so far (a robust fit, so noise, plateaus and
+   * stage-shaped jumps do not throw it), polls sparsely while the end is far and about every
+   * {@code near} as the estimate comes due. While the job reports no percentage, or the history
+   * is too short or too erratic for a stable estimate, it delegates to {@code fallback}.
+   *
+   * <p>The next delay is about a quarter of the estimated time left; once the estimate has
+   * passed without the job finishing, the delay grows again from {@code near} in proportion to
+   * the overrun. The wait's max interval and total timeout bound every delay.
+   *
+   * @param fallback the backoff used without a stable estimate
+   * @param near the delay near the estimated end (and the shortest delay), positive
+   * @return the backoff
+   */
+  static Backoff progressAware(Backoff fallback, Duration near) {
+    Checks.notNull(fallback, "fallback");
+    Checks.positive(near, "near");
+    return new ProgressAwareBackoff(fallback, near);
+  }
+
+  /**
+   * Returns {@link #progressAware(Backoff, Duration)} with polls about every 2 s near the
+   * estimated end.
+   *
+   * @param fallback the backoff used without a stable estimate
+   * @return the backoff
+   */
+  static Backoff progressAware(Backoff fallback) {
+    return progressAware(fallback, Duration.ofSeconds(2));
   }
 }

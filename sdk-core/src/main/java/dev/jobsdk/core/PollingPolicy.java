@@ -16,7 +16,8 @@ import java.util.Optional;
  * policy's {@link #backoff()}. Unless one is set, that is {@link Backoff#exponential} over {@link
  * #interval()}, {@link #multiplier()}, {@link #maxInterval()} and {@link #jitter()}: the delay
  * before poll <i>n</i> (n &ge; 2) is {@code min(maxInterval, interval * multiplier^(n-2))}, then
- * jittered. After a transient failure that carried a {@code Retry-After}, the server's delay is
+ * jittered. {@link Backoff#progressAware} instead schedules polls from the job's reported
+ * progress. After a transient failure that carried a {@code Retry-After}, the server's delay is
  * used instead, clamped to {@link #minRetryAfter()}..{@link #maxRetryAfter()}. No backoff delay
  * exceeds {@link #maxInterval()}, and no delay runs past the total timeout: the last poll happens
  * at the deadline.
@@ -495,7 +496,7 @@ public final class PollingPolicy {
 
     /**
      * Sets the strategy that picks the delay between polls, for example {@link
-     * Backoff#fixed}; {@link #maxInterval(Duration)} still bounds every delay it asks for.
+     * Backoff#progressAware}; {@link #maxInterval(Duration)} still bounds every delay it asks for.
      * Null goes back to the default: {@link Backoff#exponential} over the interval, multiplier,
      * max interval and jitter of this builder.
      *

@@ -68,6 +68,56 @@ class BackoffTest {
   }
 
   @Test
+  void progressAware_withoutProgress_isItsFallback() {
+    Backoff fallback = Backoff.exponential(Duration.ofSeconds(5), 1.5, Duration.ofSeconds(30), PollingPolicy.Jitter.NONE);
+    Backoff b = Backoff.progressAware(fallback);
+    for (int n = 1; n < 10; n++) {
+      assertThat(b.delay(attempt(n, () -> 0.5))).isEqualTo(fallback.delay(attempt(n, () -> 0.5)));
+    }
+  }
+
+  static Backoff.Attempt withProgress(int elapsedSeconds, int... readingsEvery30s) {
+    List<Backoff.ProgressSample> samples = new java.util.ArrayList<>();
+    for (int i = 0; i < readingsEvery30s.length; i++) {
+      samples.add(new Backoff.ProgressSample(Duration.ofSeconds(30L * i), readingsEvery30s[i]));
+    }
+    return new Backoff.Attempt() {
+      @Override
+      public int number() {
+        return samples.size();
+      }
+
+      @Override
+      public Duration elapsed() {
+        return Duration.ofSeconds(elapsedSeconds);
+      }
+
+      @Override
+      public List<Backoff.ProgressSample> progress() {
+        return samples;
+      }
+
+      @Override
+      public double random() {
+        return 0.5;
+      }
+    };
+  }
+
+  @Test
+  void progressAware_waitsAFifthOfTheTimeLeft_thenNear_thenGrowsWithTheOverrun() {
+    Backoff b = Backoff.progressAware(Backoff.fixed(Duration.ofSeconds(9)), Duration.ofSeconds(2));
+    // 1 % every 3 s: at 50 % after 150 s, 150 s are left
+    assertThat(b.delay(withProgress(150, 0, 10, 20, 30, 40, 50))).isEqualTo(Duration.ofSeconds(30));
+    // 5 s before the estimated end: the near interval
+    assertThat(b.delay(withProgress(295, 0, 10, 20, 30, 40, 50))).isEqualTo(Duration.ofSeconds(2));
+    // 100 s past it and still running: a fifth of the overrun
+    assertThat(b.delay(withProgress(400, 0, 10, 20, 30, 40, 50))).isEqualTo(Duration.ofSeconds(20));
+    // two readings are no basis for an estimate: the fallback
+    assertThat(b.delay(withProgress(30, 0, 10))).isEqualTo(Duration.ofSeconds(9));
+  }
+
+  @Test
   void factories_rejectBadArgumentsNamingThem() {
     assertThatThrownBy(() -> Backoff.fixed(Duration.ZERO)).hasMessageStartingWith("interval must be positive");
     assertThatThrownBy(() -> Backoff.fixed(null)).hasMessage("interval must not be null");
@@ -77,6 +127,9 @@ class BackoffTest {
         .hasMessageStartingWith("max (PT2S) must not be less than initial");
     assertThatThrownBy(() -> Backoff.exponential(Duration.ofSeconds(1), 2, Duration.ofSeconds(2), null))
         .hasMessage("jitter must not be null");
+    assertThatThrownBy(() -> Backoff.progressAware(null)).hasMessage("fallback must not be null");
+    assertThatThrownBy(() -> Backoff.progressAware(Backoff.fixed(Duration.ofSeconds(1)), Duration.ofSeconds(-1)))
+        .hasMessageStartingWith("near must be positive");
     assertThatThrownBy(() -> new Backoff.ProgressSample(Duration.ZERO, 101)).hasMessageContaining("percent");
     assertThatThrownBy(() -> new Backoff.ProgressSample(Duration.ofSeconds(-1), 5)).hasMessageStartingWith("elapsed");
   }

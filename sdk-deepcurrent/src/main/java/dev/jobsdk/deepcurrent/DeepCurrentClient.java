@@ -1,5 +1,6 @@
 package dev.jobsdk.deepcurrent;
 
+import dev.jobsdk.core.Backoff;
 import dev.jobsdk.core.ClientBuilder;
 import dev.jobsdk.core.ClientSettings;
 import dev.jobsdk.core.PollingPolicy;
@@ -34,8 +35,9 @@ import java.util.function.Function;
  * toString()}, logs or exception messages.
  *
  * <p>Default polling policy of every wait ({@link #DEFAULT_POLLING_POLICY}): first poll at once,
- * then every 5 s growing by 1.5x up to 30 s (with jitter), giving up after 2 hours; BD jobs run
- * for minutes.
+ * then progress-aware: polls at most every 30 s while the job's reported progress puts its end
+ * far off, about every 2 s as that end comes due, and 5 s growing by 1.5x to 30 s (with jitter)
+ * until the progress gives a stable estimate; gives up after 2 hours. BD jobs run for minutes.
  */
 public final class DeepCurrentClient implements AutoCloseable {
   /** The production API, {@value}. */
@@ -48,11 +50,15 @@ public final class DeepCurrentClient implements AutoCloseable {
   public static final String BASE_URL_ENV = "DEEPCURRENT_BASE_URL";
 
   /**
-   * The default polling policy of every wait, for BD jobs and growth runs that take minutes: the
-   * first poll at once, then every 5 s growing by 1.5x to 30 s, each delay with equal jitter
-   * (between half and all of it, so that jobs started together do not poll in step), giving up
-   * after 2 hours. Unknown statuses are polled through; 5 transient poll errors in a row end the
-   * wait. Override it per client with {@link Builder#pollingPolicy(PollingPolicy)} or per wait.
+   * The default polling policy of every wait, for BD jobs and growth runs that take minutes and
+   * report their progress: the first poll at once, then {@link Backoff#progressAware
+   * progress-aware} polling, which estimates the end from the percentages reported so far, polls
+   * sparsely (at most every 30 s) while it is far and about every 2 s as it comes due. Until the
+   * progress gives a stable estimate, polls come 5 s apart growing by 1.5x to 30 s, each delay
+   * with equal jitter (between half and all of it, so that jobs started together do not poll in
+   * step). Gives up after 2 hours. Unknown statuses are polled through; 5 transient poll errors in
+   * a row end the wait. Override it per client with {@link Builder#pollingPolicy(PollingPolicy)}
+   * or per wait.
    */
   public static final PollingPolicy DEFAULT_POLLING_POLICY =
       PollingPolicy.builder()
@@ -61,6 +67,14 @@ public final class DeepCurrentClient implements AutoCloseable {
           .multiplier(1.5)
           .maxInterval(Duration.ofSeconds(30))
           .jitter(PollingPolicy.Jitter.EQUAL)
+          .backoff(
+              Backoff.progressAware(
+                  Backoff.exponential(
+                      Duration.ofSeconds(5),
+                      1.5,
+                      Duration.ofSeconds(30),
+                      PollingPolicy.Jitter.EQUAL),
+                  Duration.ofSeconds(2)))
           .totalTimeout(Duration.ofHours(2))
           .build();
 

@@ -19,6 +19,7 @@ import dev.jobsdk.mock.Lifecycle;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -167,24 +168,24 @@ class BdJobsMockServerTest extends MockServerTestBase {
   }
 
   @Test
-  void awaitCompletion_defaultPolicy_pollsAtOnceThenEvery5sGrowingTo30s() {
+  void awaitCompletion_defaultPolicy_pollsSparselyFromTheProgress_andDensely_asTheEndComesDue() {
     server.deepCurrent().defaultBdLifecycle(Lifecycle.succeedsAfter(Duration.ofMinutes(10)));
     String id = client.bdJobs().create(BdJobRequest.of(BdPreset.FULL_PIPELINE, INPUT)).id();
-    PollingPolicy noJitter =
-        DeepCurrentClient.DEFAULT_POLLING_POLICY.toBuilder().jitter(PollingPolicy.Jitter.NONE).build();
+    Instant created = time.now();
 
-    client.bdJobs().awaitCompletion(id, noJitter);
+    client.bdJobs().awaitCompletion(id);
 
-    assertThat(time.scheduledDelays())
-        .startsWith(
-            Duration.ZERO,
-            Duration.ofSeconds(5),
-            Duration.ofMillis(7500),
-            Duration.ofMillis(11250),
-            Duration.ofMillis(16875),
-            Duration.ofNanos(25_312_500_000L),
-            Duration.ofSeconds(30),
-            Duration.ofSeconds(30));
+    List<Duration> delays = time.scheduledDelays();
+    Duration latency = Duration.between(created.plus(Duration.ofMinutes(10)), time.now());
+    // every 3 s would be 200 polls; the previous default (5 s growing to 30 s) ~28 polls and
+    // up to 30 s late
+    assertThat(delays.size() + 1).as("polls").isLessThan(40);
+    assertThat(latency).isBetween(Duration.ZERO, Duration.ofSeconds(2));
+    assertThat(delays.get(0)).isZero();
+    assertThat(delays).allSatisfy(d -> assertThat(d).isLessThanOrEqualTo(Duration.ofSeconds(30)));
+    assertThat(delays.subList(delays.size() - 3, delays.size()))
+        .as("the last polls come close together")
+        .allSatisfy(d -> assertThat(d).isLessThanOrEqualTo(Duration.ofSeconds(5)));
     assertThat(server.journal().requestsAfterTerminal(id)).isZero();
   }
 

@@ -3,6 +3,7 @@ package dev.jobsdk.deepcurrent;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.jobsdk.core.Backoff;
 import dev.jobsdk.core.PollingPolicy;
 import dev.jobsdk.core.TokenProvider;
 import java.time.Duration;
@@ -143,6 +144,11 @@ class DeepCurrentClientBuilderTest {
     assertThat(p.interval()).isEqualTo(Duration.ofSeconds(5));
     assertThat(p.multiplier()).isEqualTo(1.5);
     assertThat(p.maxInterval()).isEqualTo(Duration.ofSeconds(30));
+    assertThat(p.backoff())
+        .isEqualTo(
+            Backoff.progressAware(
+                Backoff.exponential(Duration.ofSeconds(5), 1.5, Duration.ofSeconds(30), PollingPolicy.Jitter.EQUAL),
+                Duration.ofSeconds(2)));
     assertThat(p.totalTimeout()).isEqualTo(Duration.ofHours(2));
     assertThat(p.jitter()).isEqualTo(PollingPolicy.Jitter.EQUAL);
   }

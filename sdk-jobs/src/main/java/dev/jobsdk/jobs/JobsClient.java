@@ -1,5 +1,6 @@
 package dev.jobsdk.jobs;
 
+import dev.jobsdk.core.Backoff;
 import dev.jobsdk.core.ClientBuilder;
 import dev.jobsdk.core.ClientSettings;
 import dev.jobsdk.core.PollingPolicy;
@@ -45,7 +46,10 @@ public final class JobsClient implements AutoCloseable {
    * The default polling policy: first poll at once, then every 3 s growing by 1.2× per poll up to
    * 10 s (equal jitter), for at most 15 minutes in all. The vendor's web client polls every 3 s
    * and gives up after 100 polls (200, about 10 minutes, for document parsing); this policy
-   * starts as eagerly, backs off for long jobs, and leaves room for the slowest parse.
+   * starts as eagerly, backs off for long jobs, and leaves room for the slowest parse. The delays
+   * are {@link Backoff#progressAware progress-aware}: a job that carries a completion percentage
+   * is polled from the estimate of its end (about every 2 s near it); the tool's jobs report none
+   * today (only a retry message), so they are polled on the schedule above.
    */
   public static final PollingPolicy DEFAULT_POLLING_POLICY =
       PollingPolicy.builder()
@@ -54,6 +58,11 @@ public final class JobsClient implements AutoCloseable {
           .multiplier(1.2)
           .maxInterval(Duration.ofSeconds(10))
           .jitter(PollingPolicy.Jitter.EQUAL)
+          .backoff(
+              Backoff.progressAware(
+                  Backoff.exponential(
+                      Duration.ofSeconds(3), 1.2, Duration.ofSeconds(10), PollingPolicy.Jitter.EQUAL),
+                  Duration.ofSeconds(2)))
           .totalTimeout(Duration.ofMinutes(15))
           .build();
 
