@@ -145,12 +145,17 @@ class JobsMockServerTest {
     assertThat(mock().journal().requestsAfterTerminal(job.id())).isZero();
   }
 
+  /** A document the mock knows, as an upload would register it: parsing an unknown one is a 404. */
+  private String document() {
+    return mock().riskTool().addDocument(MockCredentials.RISK_USER_EMAIL, ASSESSMENT, "plan.pdf");
+  }
+
   @ParameterizedTest
   @EnumSource(Await.class)
   void parseDocument_awaitsToTablesAndMetadata_andChainsGapDetection(Await await) {
     JobsClient client = user();
 
-    JobHandle<Job, Job> handle = client.assessments().parseDocument(ASSESSMENT, "doc-42");
+    JobHandle<Job, Job> handle = client.assessments().parseDocument(ASSESSMENT, document());
     Job job = await.on(time, handle, ProgressListener.none());
 
     ParseDocumentResult parsed = job.parseDocumentResult().orElseThrow();
@@ -420,8 +425,8 @@ class JobsMockServerTest {
         .nextJob("PARSE_DOCUMENT", Lifecycle.succeedsAfter(Duration.ofMinutes(20)));
     JobsClient client = user();
 
-    Job slow = client.assessments().parseDocument(ASSESSMENT, "doc-1").awaitCompletion();
-    JobHandle<Job, Job> tooSlow = client.assessments().parseDocument(ASSESSMENT, "doc-2");
+    Job slow = client.assessments().parseDocument(ASSESSMENT, document()).awaitCompletion();
+    JobHandle<Job, Job> tooSlow = client.assessments().parseDocument(ASSESSMENT, document());
 
     assertThat(slow.parseDocumentResult()).isPresent();
     assertThatThrownBy(tooSlow::awaitCompletion)

@@ -53,7 +53,7 @@ public final class MockJobServerExtension
   private final ThreadLocal<Deque<MockJobServer>> current = ThreadLocal.withInitial(ArrayDeque::new);
 
   private record Settings(int port, Long seed, Supplier<? extends Clock> clock, Instant startTime,
-      Duration deepIdvJobTtl, Duration tokenLifetime, Boolean deepIdvCreatedAtSeconds) {
+      Duration deepIdvJobTtl, Duration tokenLifetime, Boolean deepIdvCreatedAtSeconds, boolean rateLimits) {
   }
 
   /** A server kept in a JUnit store; closed with the store's context when owned by it. */
@@ -66,7 +66,7 @@ public final class MockJobServerExtension
 
   /** Creates the extension with the server defaults; used by {@code @ExtendWith}. */
   public MockJobServerExtension() {
-    this(new Settings(0, null, null, null, null, null, null));
+    this(new Settings(0, null, null, null, null, null, null, false));
   }
 
   private MockJobServerExtension(Settings settings) {
@@ -194,7 +194,7 @@ public final class MockJobServerExtension
     if (settings.deepIdvCreatedAtSeconds() != null) {
       builder.deepIdvCreatedAtSeconds(settings.deepIdvCreatedAtSeconds());
     }
-    return builder.start();
+    return builder.rateLimits(settings.rateLimits()).start();
   }
 
   /** Builds a {@link MockJobServerExtension}; options as in {@link MockJobServer.Builder}. */
@@ -206,6 +206,7 @@ public final class MockJobServerExtension
     private Duration deepIdvJobTtl;
     private Duration tokenLifetime;
     private Boolean deepIdvCreatedAtSeconds;
+    private boolean rateLimits;
 
     private Builder() {
     }
@@ -292,6 +293,18 @@ public final class MockJobServerExtension
     }
 
     /**
+     * Makes each server enforce the vendors' documented rate limits (429 with {@code Retry-After}).
+     * Default {@code false}: tests poll as fast as their virtual clock allows.
+     *
+     * @param enforced whether to enforce them
+     * @return this builder
+     */
+    public Builder rateLimits(boolean enforced) {
+      this.rateLimits = enforced;
+      return this;
+    }
+
+    /**
      * Builds the extension.
      *
      * @return the extension
@@ -302,7 +315,8 @@ public final class MockJobServerExtension
         throw new IllegalStateException("clock(..) excludes startTime(..)");
       }
       return new MockJobServerExtension(
-          new Settings(port, seed, clock, startTime, deepIdvJobTtl, tokenLifetime, deepIdvCreatedAtSeconds));
+          new Settings(port, seed, clock, startTime, deepIdvJobTtl, tokenLifetime, deepIdvCreatedAtSeconds,
+              rateLimits));
     }
   }
 }
