@@ -155,7 +155,8 @@ class JobsMockServerTest {
   void parseDocument_awaitsToTablesAndMetadata_andChainsGapDetection(Await await) {
     JobsClient client = user();
 
-    JobHandle<Job, Job> handle = client.assessments().parseDocument(ASSESSMENT, document());
+    String documentId = document();
+    JobHandle<Job, Job> handle = client.assessments().parseDocument(ASSESSMENT, documentId);
     Job job = await.on(time, handle, ProgressListener.none());
 
     ParseDocumentResult parsed = job.parseDocumentResult().orElseThrow();
@@ -164,8 +165,8 @@ class JobsMockServerTest {
     assertThat(parsed.tables()).isNotEmpty();
     assertThat(parsed.tables().get(0).headers()).isNotEmpty();
     assertThat(parsed.tables().get(0).rows()).hasSize(parsed.tables().get(0).rowCount());
-    assertThat(parsed.metadata().orElseThrow().s3Key()).hasValueSatisfying(k -> assertThat(k).contains("doc-42"));
-    assertThat(job.input().get("documentId").asText()).isEqualTo("doc-42");
+    assertThat(parsed.metadata().orElseThrow().s3Key()).hasValueSatisfying(k -> assertThat(k).contains(documentId));
+    assertThat(job.input().get("documentId").asText()).isEqualTo(documentId);
 
     // The server starts a GAP_DETECTION job by itself and never returns its id; the mock shows it.
     String gapJobId =
