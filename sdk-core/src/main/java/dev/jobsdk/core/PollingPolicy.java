@@ -363,13 +363,17 @@ public final class PollingPolicy {
     }
 
     /**
-     * Sets the delay between the first and the second poll. Default 2 s.
+     * Sets the delay between the first and the second poll. Default 2 s. Like {@link
+     * #multiplier(double)} and {@link #jitter(Jitter)}, it replaces a {@link #backoff(Backoff)}
+     * set before (such as a vendor default's progress-aware one) with the exponential backoff over
+     * these settings, since that is the schedule it describes.
      *
      * @param interval positive
      * @return this builder
      */
     public Builder interval(Duration interval) {
       this.interval = positive(interval, "interval");
+      this.backoff = null;
       return this;
     }
 
@@ -386,6 +390,7 @@ public final class PollingPolicy {
             "multiplier must be a finite number >= 1.0, was " + multiplier);
       }
       this.multiplier = multiplier;
+      this.backoff = null;
       return this;
     }
 
@@ -408,6 +413,7 @@ public final class PollingPolicy {
      */
     public Builder jitter(Jitter jitter) {
       this.jitter = notNull(jitter, "jitter");
+      this.backoff = null;
       return this;
     }
 
@@ -497,6 +503,8 @@ public final class PollingPolicy {
     /**
      * Sets the strategy that picks the delay between polls, for example {@link
      * Backoff#progressAware}; {@link #maxInterval(Duration)} still bounds every delay it asks for.
+     * A later {@link #interval(Duration)}, {@link #multiplier(double)} or {@link #jitter(Jitter)}
+     * replaces it with the exponential backoff over those settings.
      * Null goes back to the default: {@link Backoff#exponential} over the interval, multiplier,
      * max interval and jitter of this builder.
      *

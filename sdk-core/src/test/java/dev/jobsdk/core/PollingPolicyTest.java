@@ -47,6 +47,13 @@ class PollingPolicyTest {
     assertThat(fixed.toBuilder().build()).isEqualTo(fixed).hasSameHashCodeAs(fixed);
     assertThat(fixed.toString()).contains("backoff=fixed(PT7S)");
     assertThat(fixed.toBuilder().backoff(null).build()).isEqualTo(p);
+    // setting the exponential's own parameters asks for the exponential schedule again
+    assertThat(fixed.toBuilder().interval(Duration.ofSeconds(4)).build().backoff())
+        .isEqualTo(Backoff.exponential(Duration.ofSeconds(4), 2, Duration.ofSeconds(20), PollingPolicy.Jitter.NONE));
+    assertThat(fixed.toBuilder().jitter(PollingPolicy.Jitter.NONE).build()).isEqualTo(p);
+    assertThat(fixed.toBuilder().multiplier(2).build()).isEqualTo(p);
+    assertThat(fixed.toBuilder().totalTimeout(Duration.ofMinutes(3)).build().backoff()).isSameAs(every7);
+    assertThat(fixed.toBuilder().maxInterval(Duration.ofMinutes(3)).build().backoff()).isSameAs(every7);
   }
 
   @Test
