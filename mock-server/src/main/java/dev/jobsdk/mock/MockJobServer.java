@@ -2,7 +2,7 @@ package dev.jobsdk.mock;
 
 import dev.jobsdk.mock.internal.Engine;
 import dev.jobsdk.mock.internal.EngineConfig;
-import dev.jobsdk.mock.internal.http.HttpServer;
+import dev.jobsdk.mock.internal.web.WebServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Clock;
@@ -40,7 +40,7 @@ public final class MockJobServer implements AutoCloseable {
   private final VirtualClock clock;
   private final FaultRules faults;
   private final Engine engine;
-  private final HttpServer http;
+  private final WebServer http;
   private final String baseUrl;
 
   private MockJobServer(Builder builder) throws IOException {
@@ -56,7 +56,7 @@ public final class MockJobServer implements AutoCloseable {
     EngineConfig config = new EngineConfig(seed, builder.deepIdvJobTtl, builder.tokenLifetime,
         builder.deepIdvCreatedAtSeconds, 100_000);
     this.engine = new Engine(config, clock, faults, faults, this::reset);
-    this.http = HttpServer.start(builder.port, engine);
+    this.http = WebServer.start(builder.port, engine, null);
     this.baseUrl = "http://127.0.0.1:" + http.port();
   }
 

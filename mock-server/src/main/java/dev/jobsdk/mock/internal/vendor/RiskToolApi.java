@@ -15,8 +15,8 @@ import dev.jobsdk.mock.internal.Json;
 import dev.jobsdk.mock.internal.Phase;
 import dev.jobsdk.mock.internal.Seeds;
 import dev.jobsdk.mock.internal.VendorApi;
-import dev.jobsdk.mock.internal.http.HttpRequest;
-import dev.jobsdk.mock.internal.http.HttpResponse;
+import dev.jobsdk.mock.internal.web.HttpRequest;
+import dev.jobsdk.mock.internal.web.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -144,7 +144,7 @@ public final class RiskToolApi extends VendorApi implements RiskToolControl {
     String message = switch (status) {
       case 429 -> "ThrottlerException: Too Many Requests";
       case 500 -> "Internal server error";
-      default -> dev.jobsdk.mock.internal.http.HttpStatus.reason(status);
+      default -> dev.jobsdk.mock.internal.web.HttpStatus.reason(status);
     };
     return envelope(status, text(message), request, null);
   }
