@@ -197,13 +197,19 @@ public final class Fault {
   /**
    * Replaces the envelope of a {@link #status(int) status} answer with this body.
    *
-   * @param contentType the Content-Type to send
+   * @param contentType the Content-Type to send: at most 200 printable characters, no line breaks
    * @param body the body text (UTF-8)
    * @return the changed rule
+   * @throws IllegalArgumentException when the content type is blank, too long or has control characters
    */
   public Fault body(String contentType, String body) {
     Objects.requireNonNull(contentType, "contentType");
     Objects.requireNonNull(body, "body");
+    if (contentType.isBlank() || contentType.length() > 200
+        || contentType.chars().anyMatch(c -> c < 0x20 || c == 0x7f || c > 0xff)) {
+      throw new IllegalArgumentException("contentType must be a media type of at most 200 printable characters,"
+          + " without line breaks");
+    }
     return new Fault(method, pathGlob, trigger, count, probability, action, status, retryAfter,
         retryAfterAsDate, latency, afterProcessing, contentType, body);
   }

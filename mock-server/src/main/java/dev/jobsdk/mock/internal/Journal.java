@@ -16,6 +16,11 @@ public final class Journal implements MockJournal {
   /** How many method-and-path pairs and how many jobs are tracked. */
   public static final int CAPACITY = 10_000;
   private static final int MAX_AUTH_NAMES = 64;
+  /** Longer paths count under their first this many characters: a client cannot make an entry large. */
+  public static final int MAX_PATH_CHARS = 512;
+  private static final int MAX_METHOD_CHARS = 16;
+  /** Job ids are UUIDs; a longer "id" in a poll is never a job's and is not tracked. */
+  private static final int MAX_JOB_ID_CHARS = 64;
   private static final String[] CREDENTIAL_HEADERS = {
     "Authorization", "x-api-key", "Cookie", "api-key", "X-Auth-Token", "Proxy-Authorization"};
 
@@ -67,12 +72,12 @@ public final class Journal implements MockJournal {
         authNames.add(name);
       }
     }
-    String method = request.method();
-    String path = request.path();
+    String method = cap(request.method(), MAX_METHOD_CHARS);
+    String path = cap(request.path(), MAX_PATH_CHARS);
     String key = method + ' ' + path;
     synchronized (lock) {
       perPath.computeIfAbsent(key, k -> new PathCount(method, path)).count++;
-      if (polledJobId != null) {
+      if (polledJobId != null && polledJobId.length() <= MAX_JOB_ID_CHARS) {
         JobPolls polls = perJob.computeIfAbsent(polledJobId, k -> new JobPolls());
         polls.polls++;
         if (polls.terminalShown) {
@@ -80,6 +85,10 @@ public final class Journal implements MockJournal {
         }
       }
     }
+  }
+
+  private static String cap(String value, int max) {
+    return value.length() <= max ? value : value.substring(0, max);
   }
 
   /**
