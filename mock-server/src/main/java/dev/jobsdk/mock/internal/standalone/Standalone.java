@@ -2,8 +2,15 @@ package dev.jobsdk.mock.internal.standalone;
 
 import dev.jobsdk.mock.MockCredentials;
 import dev.jobsdk.mock.MockJobServer;
+import java.io.IOException;
+import java.io.OutputStream;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.time.format.DateTimeParseException;
@@ -15,12 +22,16 @@ public final class Standalone implements AutoCloseable {
 
   /** Printed for {@code --help} and after a bad flag. */
   public static final String USAGE = String.join(System.lineSeparator(),
-      "Usage: java -jar mock-server.jar [--port N] [--seed N] [--time-scale X] [--start-time ISO-INSTANT]",
+      "Usage: java -jar mock-server.jar [--port N] [--seed N] [--time-scale X] [--start-time ISO-INSTANT] [--tls]",
       "  --port N         port on 127.0.0.1 (default 8080; 0 picks a free port)",
       "  --seed N         seed of all randomness (default 0)",
       "  --time-scale X   virtual seconds per real second (default 1; 60 makes a minute pass per second)",
       "  --start-time T   where the virtual clock starts (default: now)",
+      "  --tls            serve HTTPS with a certificate generated at start; prints how to trust it",
       "  --help           print this and exit");
+
+  /** The password of the trust store {@code --tls} writes; it protects nothing secret (a public certificate). */
+  static final String TRUST_STORE_PASSWORD = "changeit";
 
   private final MockJobServer server;
 
@@ -32,8 +43,9 @@ public final class Standalone implements AutoCloseable {
    * @param timeScale virtual seconds per real second
    * @param startTime where the clock starts, or {@code null} for now
    * @param help whether only help was asked for
+   * @param tls whether to serve HTTPS with a generated certificate
    */
-  public record Options(int port, long seed, double timeScale, Instant startTime, boolean help) {
+  public record Options(int port, long seed, double timeScale, Instant startTime, boolean help, boolean tls) {
 
     /**
      * Parses flags.
@@ -47,6 +59,7 @@ public final class Standalone implements AutoCloseable {
       long seed = 0;
       double timeScale = 1.0;
       Instant startTime = null;
+      boolean tls = false;
       for (int i = 0; i < args.length; i++) {
         String flag = args[i];
         String value = null;
@@ -56,7 +69,11 @@ public final class Standalone implements AutoCloseable {
           flag = flag.substring(0, eq);
         }
         if ("--help".equals(flag) || "-h".equals(flag)) {
-          return new Options(port, seed, timeScale, startTime, true);
+          return new Options(port, seed, timeScale, startTime, true, tls);
+        }
+        if ("--tls".equals(flag) && value == null) {
+          tls = true;
+          continue;
         }
         if (!List.of("--port", "--seed", "--time-scale", "--start-time").contains(flag)) {
           throw new IllegalArgumentException("unknown flag " + flag);
@@ -88,7 +105,7 @@ public final class Standalone implements AutoCloseable {
           throw new IllegalArgumentException("bad value for " + flag + ": " + value);
         }
       }
-      return new Options(port, seed, timeScale, startTime, false);
+      return new Options(port, seed, timeScale, startTime, false, tls);
     }
   }
 
@@ -109,6 +126,7 @@ public final class Standalone implements AutoCloseable {
         .seed(options.seed())
         .startTime(options.startTime() == null ? Instant.now() : options.startTime())
         .timeScale(options.timeScale())
+        .tls(options.tls())
         .start();
     String url = server.baseUrl();
     out.println("jobsdk mock server listening on " + url + " (seed " + options.seed() + ", time scale "
@@ -123,9 +141,42 @@ public final class Standalone implements AutoCloseable {
         + MockCredentials.RISK_USER_EMAIL + " / " + MockCredentials.RISK_USER_PASSWORD + ", "
         + MockCredentials.RISK_ADMIN_EMAIL + " / " + MockCredentials.RISK_ADMIN_PASSWORD + " (admin)");
     out.println("  Admin API    " + url + "/__mock/  (the mock's own; no vendor has it)");
+    if (options.tls()) {
+      printTrust(server, out);
+    }
     out.println("Press Ctrl+C to stop.");
     out.flush();
     return new Standalone(server);
+  }
+
+  /**
+   * Writes the generated certificate (PEM) and a PKCS#12 trust store holding it into a new temporary
+   * directory, and prints how curl, a JVM and an OkHttp client trust it.
+   */
+  private static void printTrust(MockJobServer server, PrintStream out) {
+    String url = server.baseUrl();
+    try {
+      Path dir = Files.createTempDirectory("jobsdk-mock-tls-");
+      Path pem = dir.resolve("mock-server-cert.pem");
+      Files.writeString(pem, server.tlsCertificatePem(), StandardCharsets.US_ASCII);
+      Path trustStore = dir.resolve("mock-server-truststore.p12");
+      KeyStore store = KeyStore.getInstance("PKCS12");
+      store.load(null, null);
+      store.setCertificateEntry("jobsdk-mock-server", server.tlsCertificate());
+      try (OutputStream file = Files.newOutputStream(trustStore)) {
+        store.store(file, TRUST_STORE_PASSWORD.toCharArray());
+      }
+      out.println("  TLS          a certificate generated for this run (127.0.0.1 and localhost, valid one day);");
+      out.println("               trust it, and only for this server:");
+      out.println("    curl:      curl --cacert " + pem + " " + url + "/__mock/clock");
+      out.println("    JVM:       -Djavax.net.ssl.trustStore=" + trustStore + " -Djavax.net.ssl.trustStorePassword="
+          + TRUST_STORE_PASSWORD);
+      out.println("    OkHttp:    HandshakeCertificates.Builder().addTrustedCertificate("
+          + "Certificates.decodeCertificatePem(<" + pem.getFileName() + ">))");
+    } catch (IOException | GeneralSecurityException e) {
+      out.println("  TLS          could not write the certificate for clients: " + e.getMessage());
+      out.print(server.tlsCertificatePem());
+    }
   }
 
   /** @return the running server */
