@@ -16,11 +16,10 @@ public final class Journal implements MockJournal {
   /** How many method-and-path pairs and how many jobs are tracked. */
   public static final int CAPACITY = 10_000;
   private static final int MAX_AUTH_NAMES = 64;
-  /** Longer paths count under their first this many characters: a client cannot make an entry large. */
-  public static final int MAX_PATH_CHARS = 512;
-  private static final int MAX_METHOD_CHARS = 16;
-  /** Job ids are UUIDs; a longer "id" in a poll is never a job's and is not tracked. */
-  private static final int MAX_JOB_ID_CHARS = 64;
+  /** Longer paths are counted under their first this-many characters. */
+  static final int MAX_PATH = 256;
+  private static final int MAX_METHOD = 16;
+  private static final int MAX_JOB_ID = 64;
   private static final String[] CREDENTIAL_HEADERS = {
     "Authorization", "x-api-key", "Cookie", "api-key", "X-Auth-Token", "Proxy-Authorization"};
 
@@ -72,12 +71,14 @@ public final class Journal implements MockJournal {
         authNames.add(name);
       }
     }
-    String method = cap(request.method(), MAX_METHOD_CHARS);
-    String path = cap(request.path(), MAX_PATH_CHARS);
+    // client-chosen strings are cut, so 10,000 remembered paths cost at most a few megabytes
+    String method = cap(request.method(), MAX_METHOD);
+    String path = cap(request.path(), MAX_PATH);
+    polledJobId = polledJobId == null ? null : cap(polledJobId, MAX_JOB_ID);
     String key = method + ' ' + path;
     synchronized (lock) {
       perPath.computeIfAbsent(key, k -> new PathCount(method, path)).count++;
-      if (polledJobId != null && polledJobId.length() <= MAX_JOB_ID_CHARS) {
+      if (polledJobId != null) {
         JobPolls polls = perJob.computeIfAbsent(polledJobId, k -> new JobPolls());
         polls.polls++;
         if (polls.terminalShown) {
