@@ -43,8 +43,11 @@ public final class WebServer implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(WebServer.class);
 
-  /** A request body larger than this is answered 413. */
-  public static final int MAX_BODY_BYTES = 8 * 1024 * 1024;
+  /**
+   * A request body larger than this is answered 413. The vendors' requests are small JSON documents
+   * (the Risk tool's upload sends metadata; the file goes to a presigned URL), so 1 MiB is generous.
+   */
+  public static final int MAX_BODY_BYTES = 1024 * 1024;
   /** The system property the JDK engine reads (once per JVM) to set TCP_NODELAY on every connection. */
   public static final String NODELAY_PROPERTY = "sun.net.httpserver.nodelay";
 
@@ -65,7 +68,7 @@ public final class WebServer implements AutoCloseable {
     this.workers = workers;
     this.tls = tls;
     this.closeEachConnection = keepAliveWouldStall(tls);
-    this.bodyBudget = new AtomicLong(Math.max(MAX_BODY_BYTES, Math.min(256L << 20, Runtime.getRuntime().maxMemory() / 4)));
+    this.bodyBudget = new AtomicLong(Math.max(4L * MAX_BODY_BYTES, Math.min(64L << 20, Runtime.getRuntime().maxMemory() / 8)));
   }
 
   /**
@@ -340,18 +343,26 @@ public final class WebServer implements AutoCloseable {
           if (grown <= buffer.length) {
             throw new BodyRefused(413, "request body larger than " + MAX_BODY_BYTES + " bytes");
           }
-          reserve(grown - buffer.length);
-          buffer = Arrays.copyOf(buffer, grown);
+          buffer = copy(buffer, grown);
         }
         int n = in.read(buffer, length, buffer.length - length);
         if (n < 0) {
-          return length == buffer.length ? buffer : Arrays.copyOf(buffer, length);
+          return length == buffer.length ? buffer : copy(buffer, length);
         }
         length += n;
         if (length > MAX_BODY_BYTES) {
           throw new BodyRefused(413, "request body larger than " + MAX_BODY_BYTES + " bytes");
         }
       }
+    }
+
+    /** Copies into a new array, charging it while both are alive, then releasing the old one. */
+    private byte[] copy(byte[] buffer, int size) throws BodyRefused {
+      reserve(size);
+      byte[] copy = Arrays.copyOf(buffer, size);
+      bodyBudget.addAndGet(buffer.length);
+      reserved -= buffer.length;
+      return copy;
     }
 
     void release() {

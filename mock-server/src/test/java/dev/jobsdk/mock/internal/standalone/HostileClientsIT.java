@@ -44,6 +44,7 @@ class HostileClientsIT {
 
   private final List<Socket> sockets = new ArrayList<>();
   private Process child;
+  private Path childLog;
 
   @AfterEach
   void cleanUp() throws InterruptedException {
@@ -75,12 +76,12 @@ class HostileClientsIT {
       slow.add(s);
       sockets.add(s);
     }
-    // bodies declared just under the cap and never sent
+    // bodies declared just under the 1 MiB cap and never sent
     List<Socket> unsent = new ArrayList<>();
     for (int i = 0; i < UNSENT_BODIES; i++) {
       Socket s = connect(port);
       send(s, "POST /v1/screening/adverse-media HTTP/1.1\r\nHost: t\r\nx-api-key: sk_test_org_a\r\n"
-          + "Content-Type: application/json\r\nContent-Length: 8000000\r\n\r\n");
+          + "Content-Type: application/json\r\nContent-Length: 1000000\r\n\r\n");
       unsent.add(s);
       sockets.add(s);
     }
@@ -145,11 +146,17 @@ class HostileClientsIT {
     int unsentClosed = countClosed(unsent, 2_000);
     double closedAfter = (System.nanoTime() - deadlineStart) / 1e9;
     long rssAfter = rssKiB(child.pid());
-    assertThat(child.isAlive()).as("the server survived (it exits on OutOfMemoryError)").isTrue();
+    assertThat(child.isAlive()).as("the server survived (it exits on OutOfMemoryError): %s", childOutput()).isTrue();
     assertThat(slowClosed).isEqualTo(SLOW_HEADERS);
     assertThat(unsentClosed).isEqualTo(UNSENT_BODIES);
-    assertThat(exchange(port, "GET /v1/async-jobs/" + id.group(1) + " HTTP/1.1\r\nHost: t\r\n"
-        + "x-api-key: sk_test_org_a\r\n\r\n")).startsWith("HTTP/1.1 200");
+    String after;
+    try {
+      after = exchange(port, "GET /v1/async-jobs/" + id.group(1) + " HTTP/1.1\r\nHost: t\r\n"
+          + "x-api-key: sk_test_org_a\r\n\r\n");
+    } catch (IOException e) {
+      throw new AssertionError("no answer after the load (child alive: " + child.isAlive() + "): " + childOutput(), e);
+    }
+    assertThat(after).startsWith("HTTP/1.1 200");
     assertThat(rssAfter).as("RSS KiB").isLessThan(400 * 1024);
 
     System.out.printf(Locale.ROOT, "hostile clients: %d idle, %d slow-header, %d unsent-body, %d x 12 MiB streamed"
@@ -162,6 +169,7 @@ class HostileClientsIT {
     Path jar = Path.of(System.getProperty("mock.jar", "target/mock-server.jar"));
     assertThat(jar).as("the standalone jar (built by package)").isRegularFile();
     String javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    childLog = Files.createTempFile("hostile-clients-child-", ".log");
     child = new ProcessBuilder(javaBin, "-Xmx64m", "-XX:+ExitOnOutOfMemoryError",
         "-Dsun.net.httpserver.maxReqTime=" + REQUEST_DEADLINE, "-jar", jar.toString(), "--port", "0")
         .redirectErrorStream(true).start();
@@ -175,8 +183,9 @@ class HostileClientsIT {
       Matcher m = listening.matcher(line);
       if (m.find()) {
         Thread drain = new Thread(() -> {
-          try {
-            out.transferTo(Writer.nullWriter());
+          try (Writer log = Files.newBufferedWriter(childLog)) {
+            log.write(seen.toString());
+            out.transferTo(log);
           } catch (IOException e) {
             // the child is gone
           }
@@ -187,6 +196,14 @@ class HostileClientsIT {
       }
     }
     throw new AssertionError("the jar did not start:\n" + seen);
+  }
+
+  private String childOutput() {
+    try {
+      return Files.readString(childLog);
+    } catch (IOException e) {
+      return e.toString();
+    }
   }
 
   private static Socket connect(int port) throws IOException {
