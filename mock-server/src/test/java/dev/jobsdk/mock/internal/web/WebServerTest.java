@@ -2,6 +2,7 @@ package dev.jobsdk.mock.internal.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.jobsdk.mock.LogCapture;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -132,10 +133,14 @@ class WebServerTest {
   }
 
   @Test
-  void handlerFailure_isA500() throws IOException {
-    try (Socket socket = connect()) {
+  void handlerFailure_isA500_andLoggedOnce() throws IOException {
+    try (LogCapture logs = LogCapture.of(WebServer.class); Socket socket = connect()) {
       send(socket, "GET /boom HTTP/1.1\r\nHost: t\r\n\r\n");
       assertThat(readResponse(socket.getInputStream())).startsWith("HTTP/1.1 500 ").contains("mock server error");
+      assertThat(logs.events()).singleElement().satisfies(e -> {
+        assertThat(e.message()).startsWith("handler failed for GET /boom");
+        assertThat(e.thrown()).isEqualTo("handler bug");
+      });
     }
   }
 
