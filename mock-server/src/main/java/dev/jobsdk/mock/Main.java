@@ -44,7 +44,7 @@ public final class Main {
    * The entry point.
    *
    * @param args {@code --port N}, {@code --seed N}, {@code --time-scale X}, {@code --start-time T},
-   *     {@code --tls}, {@code --help}
+   *     {@code --no-rate-limits}, {@code --tls}, {@code --help}
    */
   public static void main(String[] args) {
     tuneEngine();
