@@ -17,6 +17,13 @@ public final class ClientSettings {
   private final PollingPolicy pollingPolicy;
   private final OkHttpClient okHttpClient;
   private final JobScheduler scheduler;
+  private long maxResponseBytes = DEFAULT_MAX_RESPONSE_BYTES;
+
+  /**
+   * The default of {@link ClientBuilder#maxResponseBytes(long)}: {@value} bytes (32 MiB), far above
+   * any documented response of the three APIs.
+   */
+  public static final long DEFAULT_MAX_RESPONSE_BYTES = 32L * 1024 * 1024;
 
   ClientSettings(
       String baseUrl,
@@ -101,6 +108,21 @@ public final class ClientSettings {
   }
 
   /**
+   * Returns the most bytes a success body read into memory may have.
+   *
+   * @return the limit in bytes
+   */
+  public long maxResponseBytes() {
+    return maxResponseBytes;
+  }
+
+  /** Sets the body limit; only the builder calls this, before the settings are shared. */
+  ClientSettings withMaxResponseBytes(long bytes) {
+    this.maxResponseBytes = bytes;
+    return this;
+  }
+
+  /**
    * Returns the scheduler, if the user supplied one.
    *
    * @return the scheduler, or empty for a client-owned default
@@ -121,6 +143,8 @@ public final class ClientSettings {
         + callTimeout
         + ", maxRetries="
         + maxRetries
+        + ", maxResponseBytes="
+        + maxResponseBytes
         + ", pollingPolicy="
         + pollingPolicy
         + '}';

@@ -81,7 +81,8 @@ public final class ClientRuntime implements AutoCloseable {
             settings.maxRetries(),
             settings.pollingPolicy(),
             () -> ThreadLocalRandom.current().nextDouble(),
-            lifecycle);
+            lifecycle)
+            .limitResponseBodies(settings.maxResponseBytes());
     Transport transport = unauthenticated.withAuth(auth.apply(unauthenticated));
     return new ClientRuntime(
         transport,
