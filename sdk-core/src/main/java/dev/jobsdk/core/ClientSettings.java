@@ -2,6 +2,7 @@ package dev.jobsdk.core;
 
 import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.Executor;
 import okhttp3.OkHttpClient;
 
 /**
@@ -17,6 +18,10 @@ public final class ClientSettings {
   private final PollingPolicy pollingPolicy;
   private final OkHttpClient okHttpClient;
   private final JobScheduler scheduler;
+  private final int maxConcurrentPolls;
+  private final Executor pollExecutor;
+  private final Executor completionExecutor;
+  private final double maxRequestsPerSecond;
   private long maxResponseBytes = DEFAULT_MAX_RESPONSE_BYTES;
 
   /**
@@ -33,7 +38,15 @@ public final class ClientSettings {
       int maxRetries,
       PollingPolicy pollingPolicy,
       OkHttpClient okHttpClient,
-      JobScheduler scheduler) {
+      JobScheduler scheduler,
+      int maxConcurrentPolls,
+      Executor pollExecutor,
+      Executor completionExecutor,
+      double maxRequestsPerSecond) {
+    this.maxConcurrentPolls = maxConcurrentPolls;
+    this.pollExecutor = pollExecutor;
+    this.completionExecutor = completionExecutor;
+    this.maxRequestsPerSecond = maxRequestsPerSecond;
     this.baseUrl = baseUrl;
     this.connectTimeout = connectTimeout;
     this.readTimeout = readTimeout;
@@ -131,6 +144,42 @@ public final class ClientSettings {
     return Optional.ofNullable(scheduler);
   }
 
+  /**
+   * Returns the most polls the client runs at once.
+   *
+   * @return the limit
+   */
+  public int maxConcurrentPolls() {
+    return maxConcurrentPolls;
+  }
+
+  /**
+   * Returns the user's executor for polls, if one was set.
+   *
+   * @return the executor, or empty for the client's own threads
+   */
+  public Optional<Executor> pollExecutor() {
+    return Optional.ofNullable(pollExecutor);
+  }
+
+  /**
+   * Returns the user's executor on which wait futures complete, if one was set.
+   *
+   * @return the executor, or empty for the client's own
+   */
+  public Optional<Executor> completionExecutor() {
+    return Optional.ofNullable(completionExecutor);
+  }
+
+  /**
+   * Returns the client-wide ceiling of requests per second.
+   *
+   * @return the ceiling, or 0 for none
+   */
+  public double maxRequestsPerSecond() {
+    return maxRequestsPerSecond;
+  }
+
   @Override
   public String toString() {
     return "ClientSettings{baseUrl="
@@ -147,6 +196,10 @@ public final class ClientSettings {
         + maxResponseBytes
         + ", pollingPolicy="
         + pollingPolicy
+        + ", maxConcurrentPolls="
+        + maxConcurrentPolls
+        + ", maxRequestsPerSecond="
+        + maxRequestsPerSecond
         + '}';
   }
 }
