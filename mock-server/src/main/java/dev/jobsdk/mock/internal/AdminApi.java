@@ -50,7 +50,11 @@ final class AdminApi {
       switch (route) {
         case "jobs":
           if (s.length == 2) {
-            return "GET".equals(method) ? Json.response(200, jobs()) : methodNotAllowed();
+            return switch (method) {
+              case "GET" -> Json.response(200, jobs());
+              case "POST" -> Json.response(201, job(AdminJobs.create(engine, body(request))));
+              default -> methodNotAllowed();
+            };
           }
           if (s.length == 3) {
             return "GET".equals(method) ? Json.response(200, job(engine.get(s[2]))) : methodNotAllowed();
@@ -81,6 +85,11 @@ final class AdminApi {
               }
               default -> methodNotAllowed();
             };
+          }
+          break;
+        case "uploads":
+          if (s.length == 3) {
+            return "PUT".equals(method) ? upload(s[2], request) : methodNotAllowed();
           }
           break;
         case "journal":
@@ -131,6 +140,7 @@ final class AdminApi {
         "The jobsdk mock server's own admin API. It belongs to no vendor.");
     index.putArray("routes")
         .add("GET /__mock/jobs")
+        .add(AdminJobs.USAGE)
         .add("GET /__mock/jobs/{id}")
         .add("POST /__mock/jobs/{id}/state {\"status\": \"completed\"}")
         .add("GET /__mock/clock")
@@ -140,6 +150,7 @@ final class AdminApi {
         .add("POST /__mock/faults {\"method\": \"GET\", \"path\": \"/v1/async-jobs/*\", \"nth\": 2, "
             + "\"status\": 429, \"retryAfterSeconds\": 7}")
         .add("DELETE /__mock/faults")
+        .add("PUT /__mock/uploads/{documentId} (where Risk-tool presigned upload URLs point)")
         .add("GET /__mock/journal[?jobId=...]")
         .add("POST /__mock/reset");
     return index;
@@ -252,6 +263,14 @@ final class AdminApi {
       fault = fault.afterProcessing();
     }
     return fault;
+  }
+
+  /** Where a Risk-tool presigned upload URL points: accepts the bytes of a registered document. */
+  private HttpResponse upload(String documentId, HttpRequest request) {
+    if (!engine.riskTool().hasDocument(documentId)) {
+      throw new NoSuchElementException("no document " + documentId + " awaits an upload");
+    }
+    return HttpResponse.empty(200).header("ETag", '"' + Integer.toHexString(java.util.Arrays.hashCode(request.body())) + '"');
   }
 
   private ObjectNode journal(String query) {
