@@ -65,7 +65,7 @@ final class DemoJobs {
         .build();
     jobs.add(new DemoJob("deepidv", server.deepIdv().createJob(idv, screening), "running",
         "adverse-media screening, 3 minutes"));
-    jobs.add(new DemoJob("deepidv", server.deepIdv().createJob(idv, done()), "completed", "ready, with findings"));
+    jobs.add(new DemoJob("deepidv", server.deepIdv().createJob(idv, done()), "completed", "ready, with its result"));
     jobs.add(new DemoJob("deepidv", server.deepIdv().createJob(idv, failed("upstream timeout")), "failed", ""));
 
     Lifecycle parse = Lifecycle.builder()
