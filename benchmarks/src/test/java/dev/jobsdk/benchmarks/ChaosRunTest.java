@@ -12,7 +12,7 @@ class ChaosRunTest {
   @Test
   void twoHundredJobs_twentyPercentFaults_nothingLostDuplicatedOrLeaked() {
     ChaosRun.Report r =
-        new ChaosRun(200, 0.2, 11, Duration.ofMillis(400), new PrintStream(OutputStream.nullOutputStream()))
+        new ChaosRun(200, 0.2, 11, Duration.ofMillis(500), new PrintStream(OutputStream.nullOutputStream()))
             .run();
 
     assertThat(r.problems()).isEmpty();
