@@ -30,6 +30,7 @@ import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.RequestBody;
 import okhttp3.Response;
+import okio.BufferedSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -234,16 +235,20 @@ public final class Transport {
     return execute(
         request,
         response -> {
-          String body = response.body().string();
-          String trimmed = body.strip();
-          if (trimmed.isEmpty()) {
+          // Parse the bytes as they come (no String copy of the body): look at the first
+          // non-blank byte in OkHttp's buffer to tell JSON from a bare-text answer.
+          BufferedSource source = response.body().source();
+          while (source.request(1) && isBlank(source.getBuffer().getByte(0))) {
+            source.skip(1);
+          }
+          if (!source.request(1)) {
             return Json.MAPPER.getNodeFactory().textNode("");
           }
-          char first = trimmed.charAt(0);
+          byte first = source.getBuffer().getByte(0);
           if (first == '{' || first == '[' || first == '"') {
-            return Json.MAPPER.readTree(trimmed);
+            return Json.MAPPER.readTree(source.inputStream());
           }
-          return Json.MAPPER.getNodeFactory().textNode(trimmed);
+          return Json.MAPPER.getNodeFactory().textNode(source.readUtf8().strip());
         },
         false);
   }
@@ -256,6 +261,10 @@ public final class Transport {
    */
   public Download download(ApiRequest request) {
     return execute(request, Download::new, true);
+  }
+
+  private static boolean isBlank(byte b) {
+    return b == ' ' || b == '\t' || b == '\n' || b == '\r';
   }
 
   /** Reads a successful response. */
@@ -275,16 +284,24 @@ public final class Transport {
       template.header("Idempotency-Key", req.idempotencyKey);
     }
     template.method(req.method, body(req));
-    Retry.AsyncContext<Object> context = retry.asyncContext();
+    // Built once; an authenticated attempt copies it to add the credential of the moment.
+    Request unauthenticated = template.build();
+    // The retry context is made only when an attempt fails: a poll that succeeds (nearly all of
+    // them) allocates none.
+    Retry.AsyncContext<Object> context = null;
     boolean refreshed = false;
     int attempt = 0;
     while (true) {
       attempt++;
       lifecycle.checkOpen(req.method + " " + path);
       awaitBudget(req, url.host(), path);
-      Request.Builder builder = template.build().newBuilder();
-      String credential = req.authenticated ? auth.apply(builder) : null;
-      Request request = builder.build();
+      String credential = null;
+      Request request = unauthenticated;
+      if (req.authenticated) {
+        Request.Builder builder = unauthenticated.newBuilder();
+        credential = auth.apply(builder);
+        request = builder.build();
+      }
       if (log.isTraceEnabled()) {
         log.trace("{} {} headers: {}", req.method, path, Redaction.headers(request.headers()));
       }
@@ -311,7 +328,9 @@ public final class Transport {
         if (response.isSuccessful()) {
           T value = reader.read(response);
           keepOpen = streams;
-          context.onComplete();
+          if (context != null) {
+            context.onComplete();
+          }
           return value;
         }
         String body = response.peekBody(MAX_ERROR_BODY_BYTES).string();
@@ -351,6 +370,9 @@ public final class Transport {
       }
       if (!req.retryable() || maxRetries == 0) {
         throw failure;
+      }
+      if (context == null) {
+        context = retry.asyncContext();
       }
       long delayMillis = context.onError(failure);
       if (delayMillis < 0) {
