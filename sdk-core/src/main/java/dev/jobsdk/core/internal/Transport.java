@@ -246,7 +246,12 @@ public final class Transport {
           }
           byte first = source.getBuffer().getByte(0);
           if (first == '{' || first == '[' || first == '"') {
-            return Json.MAPPER.readTree(source.inputStream());
+            JsonNode tree = Json.MAPPER.readTree(source.inputStream());
+            // Read to the end (trailing blanks), so OkHttp can reuse the connection.
+            while (source.request(1)) {
+              source.skip(source.getBuffer().size());
+            }
+            return tree;
           }
           return Json.MAPPER.getNodeFactory().textNode(source.readUtf8().strip());
         },
