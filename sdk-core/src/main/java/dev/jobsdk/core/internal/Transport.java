@@ -246,12 +246,7 @@ public final class Transport {
           }
           byte first = source.getBuffer().getByte(0);
           if (first == '{' || first == '[' || first == '"') {
-            JsonNode tree = Json.MAPPER.readTree(source.inputStream());
-            // Read to the end (trailing blanks), so OkHttp can reuse the connection.
-            while (source.request(1)) {
-              source.skip(source.getBuffer().size());
-            }
-            return tree;
+            return Json.MAPPER.readTree(source.inputStream());
           }
           return Json.MAPPER.getNodeFactory().textNode(source.readUtf8().strip());
         },
