@@ -6,12 +6,12 @@ import dev.jobsdk.mock.MockJob;
 import dev.jobsdk.mock.MockJobs;
 import dev.jobsdk.mock.Vendor;
 import dev.jobsdk.mock.VirtualClock;
-import dev.jobsdk.mock.internal.http.HttpHandler;
-import dev.jobsdk.mock.internal.http.HttpRequest;
-import dev.jobsdk.mock.internal.http.HttpResponse;
 import dev.jobsdk.mock.internal.vendor.deepcurrent.DeepCurrentApi;
 import dev.jobsdk.mock.internal.vendor.deepidv.DeepIdvApi;
 import dev.jobsdk.mock.internal.vendor.risk.RiskToolApi;
+import dev.jobsdk.mock.internal.web.HttpHandler;
+import dev.jobsdk.mock.internal.web.HttpRequest;
+import dev.jobsdk.mock.internal.web.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -45,6 +45,7 @@ public final class Engine implements HttpHandler, MockJobs {
   private final RiskToolApi riskTool;
   private final AdminApi admin;
   private volatile boolean rateLimited;
+  private volatile String scheme = "http";
 
   /**
    * @param config the settings
@@ -79,6 +80,16 @@ public final class Engine implements HttpHandler, MockJobs {
   /** @param enforced whether to enforce the vendors' documented rate limits from now on */
   public void rateLimited(boolean enforced) {
     this.rateLimited = enforced;
+  }
+
+  /** @return {@code http}, or {@code https} when the server serves TLS: for absolute URLs in bodies */
+  public String scheme() {
+    return scheme;
+  }
+
+  /** @param scheme {@code http} or {@code https} */
+  public void scheme(String scheme) {
+    this.scheme = scheme;
   }
 
   /** @return the clock's current instant */
@@ -220,7 +231,7 @@ public final class Engine implements HttpHandler, MockJobs {
       response = api.faultResponse(status, request);
     } else {
       response = Json.response(status, Json.object().put("error",
-          dev.jobsdk.mock.internal.http.HttpStatus.reason(status)));
+          dev.jobsdk.mock.internal.web.HttpStatus.reason(status)));
     }
     if (fault.retryAfter() != null) {
       response.header("Retry-After", fault.retryAfterAsDate()
