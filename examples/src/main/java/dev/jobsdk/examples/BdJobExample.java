@@ -52,7 +52,7 @@ public final class BdJobExample {
 
       System.out.println("summary: " + outcome.result().summary());
       for (BdAsset asset : outcome.assets()) {
-        Path file = client.bdJobs().downloadAsset(job.id(), asset.assetId(), downloads);
+        Path file = client.bdJobs().downloadAssetTo(job.id(), asset.assetId(), downloads);
         System.out.println("saved " + file);
       }
     } catch (JobFailedException e) {

@@ -43,7 +43,8 @@ class ArgumentValidationMockServerTest extends MockServerTestBase {
     rejects("jobId", () -> bd.retrieve(bad));
     rejects("jobId", () -> bd.result(bad));
     rejects("jobId", () -> bd.downloadAsset(bad, "verified_contacts"));
-    rejects("jobId", () -> bd.downloadAsset(bad, "verified_contacts", dir));
+    rejects("jobId", () -> bd.downloadAsset(bad, "verified_contacts", dir.resolve("f.json")));
+    rejects("jobId", () -> bd.downloadAssetTo(bad, "verified_contacts", dir));
     rejects("jobId", () -> bd.awaitCompletion(bad));
     rejects("jobId", () -> bd.awaitCompletion(bad, EVERY_5S));
     rejects("jobId", () -> bd.awaitCompletion(bad, bl));
@@ -54,7 +55,8 @@ class ArgumentValidationMockServerTest extends MockServerTestBase {
     rejects("jobId", () -> bd.awaitResult(bad, bl));
     rejects("jobId", () -> bd.awaitResult(bad, EVERY_5S, bl));
     rejects("assetId", () -> bd.downloadAsset("a1b2c3d4", bad));
-    rejects("assetId", () -> bd.downloadAsset("a1b2c3d4", bad, dir));
+    rejects("assetId", () -> bd.downloadAsset("a1b2c3d4", bad, dir.resolve("f.json")));
+    rejects("assetId", () -> bd.downloadAssetTo("a1b2c3d4", bad, dir));
     rejects("runId", () -> growth.retrieve(bad));
     rejects("runId", () -> growth.awaitCompletion(bad));
     rejects("runId", () -> growth.awaitCompletion(bad, EVERY_5S));
@@ -72,8 +74,11 @@ class ArgumentValidationMockServerTest extends MockServerTestBase {
     rejects("policy", () -> bd.awaitCompletion("j1", (dev.jobsdk.core.PollingPolicy) null));
     rejects("listener", () -> bd.awaitCompletion("j1", (ProgressListener<BdJob>) null));
     rejects("listener", () -> bd.awaitCompletionAsync("j1", EVERY_5S, null));
-    rejects("target", () -> bd.downloadAsset("j1", "verified_contacts", (Path) null));
-    rejects("target", () -> bd.downloadAsset("j1", "verified_contacts", dir.resolve("missing/x.json")));
+    rejects("file", () -> bd.downloadAsset("j1", "verified_contacts", (Path) null));
+    rejects("file's directory", () -> bd.downloadAsset("j1", "verified_contacts", dir.resolve("missing/x.json")));
+    rejects("file is a directory", () -> bd.downloadAsset("j1", "verified_contacts", dir));
+    rejects("directory", () -> bd.downloadAssetTo("j1", "verified_contacts", null));
+    rejects("options", () -> bd.downloadAssetTo("j1", "verified_contacts", dir, (DownloadOption) null));
     rejects("goalPlan", () -> growth.quote((JsonNode) null));
     rejects("goalPlan", () -> growth.quote((Map<String, ?>) null));
     rejects("goalPlan", () -> growth.quote(Json.MAPPER.createArrayNode()));

@@ -10,11 +10,16 @@ import dev.jobsdk.core.InvalidResponseException;
 import dev.jobsdk.core.JobScheduler;
 import dev.jobsdk.core.JobSdkException;
 import dev.jobsdk.core.PollingPolicy;
+import dev.jobsdk.core.ResponseTooLargeException;
+import dev.jobsdk.core.ClientSettings;
 import dev.jobsdk.core.RateLimitException;
 import io.github.resilience4j.core.IntervalBiFunction;
 import io.github.resilience4j.retry.Retry;
 import io.github.resilience4j.retry.RetryConfig;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.charset.Charset;
+import java.io.PushbackInputStream;
 import java.io.InterruptedIOException;
 import java.net.SocketTimeoutException;
 import java.time.Clock;
@@ -30,7 +35,6 @@ import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.RequestBody;
 import okhttp3.Response;
-import okio.BufferedSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -60,6 +64,7 @@ public final class Transport {
   private final Retry retry;
   private final Lifecycle lifecycle;
   private final RateBudget budget;
+  private volatile long maxResponseBytes = ClientSettings.DEFAULT_MAX_RESPONSE_BYTES;
 
   /**
    * Creates a transport.
@@ -169,7 +174,20 @@ public final class Transport {
    */
   public Transport withAuth(Auth newAuth) {
     return new Transport(
-        baseUrl, http, newAuth, scheduler, maxRetries, clamp, random, lifecycle, budget);
+            baseUrl, http, newAuth, scheduler, maxRetries, clamp, random, lifecycle, budget)
+        .limitResponseBodies(maxResponseBytes);
+  }
+
+  /**
+   * Sets the most bytes a success body read into memory may have (asset downloads stream and are
+   * not limited); set once, while the client is built.
+   *
+   * @param bytes the limit
+   * @return this transport
+   */
+  public Transport limitResponseBodies(long bytes) {
+    this.maxResponseBytes = bytes;
+    return this;
   }
 
   /**
@@ -214,7 +232,7 @@ public final class Transport {
     return execute(
         request,
         response -> {
-          T value = Json.MAPPER.readValue(response.body().byteStream(), type);
+          T value = Json.MAPPER.readValue(BoundedBody.stream(response.body(), maxResponseBytes), type);
           if (value == null) {
             throw new InvalidResponseException(
                 request + " returned an empty body where JSON was expected", null);
@@ -235,20 +253,25 @@ public final class Transport {
     return execute(
         request,
         response -> {
-          // Parse the bytes as they come (no String copy of the body): look at the first
-          // non-blank byte in OkHttp's buffer to tell JSON from a bare-text answer.
-          BufferedSource source = response.body().source();
-          while (source.request(1) && isBlank(source.getBuffer().getByte(0))) {
-            source.skip(1);
+          // Parse the bytes as they come, within the body limit (no String copy of the body): the
+          // first non-blank byte tells JSON from a bare-text answer.
+          PushbackInputStream in =
+              new PushbackInputStream(BoundedBody.stream(response.body(), maxResponseBytes), 1);
+          int first = in.read();
+          while (first == ' ' || first == '\t' || first == '\n' || first == '\r') {
+            first = in.read();
           }
-          if (!source.request(1)) {
+          if (first < 0) {
             return Json.MAPPER.getNodeFactory().textNode("");
           }
-          byte first = source.getBuffer().getByte(0);
+          in.unread(first);
           if (first == '{' || first == '[' || first == '"') {
-            return Json.MAPPER.readTree(source.inputStream());
+            return Json.MAPPER.readTree(in);
           }
-          return Json.MAPPER.getNodeFactory().textNode(source.readUtf8().strip());
+          MediaType type = response.body().contentType();
+          Charset charset = type == null ? null : type.charset();
+          return Json.MAPPER.getNodeFactory()
+              .textNode(new String(in.readAllBytes(), charset == null ? StandardCharsets.UTF_8 : charset).strip());
         },
         false);
   }
@@ -261,10 +284,6 @@ public final class Transport {
    */
   public Download download(ApiRequest request) {
     return execute(request, Download::new, true);
-  }
-
-  private static boolean isBlank(byte b) {
-    return b == ' ' || b == '\t' || b == '\n' || b == '\r';
   }
 
   /** Reads a successful response. */
@@ -351,6 +370,8 @@ public final class Transport {
                 req.method + " " + path + " returned a body that is not the expected JSON: "
                     + Untrusted.text(e.getOriginalMessage(), 200),
                 e);
+      } catch (BoundedBody.TooLarge e) {
+        failure = tooLarge(req.method + " " + path, e.declared);
       } catch (IOException e) {
         if (lifecycle.isClosed()) {
           // close() cancelled the call in flight.
@@ -394,6 +415,17 @@ public final class Transport {
             "Interrupted while waiting to retry " + req.method + " " + path, e, false);
       }
     }
+  }
+
+  private ResponseTooLargeException tooLarge(String request, long declared) {
+    return new ResponseTooLargeException(
+        request
+            + " returned a body of "
+            + (declared >= 0 ? declared + " bytes, more" : "more bytes")
+            + " than the client's limit of "
+            + maxResponseBytes
+            + " bytes; raise it with the builder's maxResponseBytes(..)",
+        maxResponseBytes);
   }
 
   /**

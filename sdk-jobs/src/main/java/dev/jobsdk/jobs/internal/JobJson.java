@@ -65,6 +65,12 @@ record JobJson(
    * @throws InvalidResponseException if a field the API guarantees is missing
    */
   private Job toJob(String request, JsonNode raw) {
+    JsonNode idNode = raw.get("id");
+    if (idNode != null && !idNode.isNull() && !idNode.isTextual()) {
+      // Jackson would coerce a number to text: a job whose id is 7 is not the documented shape.
+      throw new InvalidResponseException(
+          request + " returned a job whose id is not a string: " + idNode.getNodeType(), null);
+    }
     try {
       return new Job(
           id,
