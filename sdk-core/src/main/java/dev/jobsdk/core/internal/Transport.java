@@ -16,6 +16,9 @@ import dev.jobsdk.core.RetryPolicy;
 import io.github.resilience4j.retry.Retry;
 import io.github.resilience4j.retry.RetryConfig;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.charset.Charset;
+import java.io.PushbackInputStream;
 import java.io.InterruptedIOException;
 import java.net.SocketTimeoutException;
 import java.time.Clock;
@@ -229,16 +232,25 @@ public final class Transport {
     return execute(
         request,
         response -> {
-          String body = BoundedBody.text(response.body(), maxResponseBytes);
-          String trimmed = body.strip();
-          if (trimmed.isEmpty()) {
+          // Parse the bytes as they come, within the body limit (no String copy of the body): the
+          // first non-blank byte tells JSON from a bare-text answer.
+          PushbackInputStream in =
+              new PushbackInputStream(BoundedBody.stream(response.body(), maxResponseBytes), 1);
+          int first = in.read();
+          while (first == ' ' || first == '\t' || first == '\n' || first == '\r') {
+            first = in.read();
+          }
+          if (first < 0) {
             return Json.MAPPER.getNodeFactory().textNode("");
           }
-          char first = trimmed.charAt(0);
+          in.unread(first);
           if (first == '{' || first == '[' || first == '"') {
-            return Json.MAPPER.readTree(trimmed);
+            return Json.MAPPER.readTree(in);
           }
-          return Json.MAPPER.getNodeFactory().textNode(trimmed);
+          MediaType type = response.body().contentType();
+          Charset charset = type == null ? null : type.charset();
+          return Json.MAPPER.getNodeFactory()
+              .textNode(new String(in.readAllBytes(), charset == null ? StandardCharsets.UTF_8 : charset).strip());
         },
         false);
   }
@@ -270,7 +282,11 @@ public final class Transport {
       template.header("Idempotency-Key", req.idempotencyKey);
     }
     template.method(req.method, body(req));
-    Retry.AsyncContext<Object> context = retry.asyncContext();
+    // Built once; an authenticated attempt copies it to add the credential of the moment.
+    Request unauthenticated = template.build();
+    // The retry context is made only when an attempt fails: a poll that succeeds (nearly all of
+    // them) allocates none.
+    Retry.AsyncContext<Object> context = null;
     Instant callStarted = scheduler.clock().instant();
     boolean refreshed = false;
     int attempt = 0;
@@ -278,9 +294,13 @@ public final class Transport {
       attempt++;
       lifecycle.checkOpen(req.method + " " + path);
       awaitBudget(req, url.host(), path, callStarted);
-      Request.Builder builder = template.build().newBuilder();
-      String credential = req.authenticated ? auth.apply(builder) : null;
-      Request request = builder.build();
+      String credential = null;
+      Request request = unauthenticated;
+      if (req.authenticated) {
+        Request.Builder builder = unauthenticated.newBuilder();
+        credential = auth.apply(builder);
+        request = builder.build();
+      }
       if (log.isTraceEnabled()) {
         log.trace("{} {} headers: {}", req.method, path, Redaction.headers(request.headers()));
       }
@@ -307,7 +327,9 @@ public final class Transport {
         if (response.isSuccessful()) {
           T value = reader.read(response);
           keepOpen = streams;
-          context.onComplete();
+          if (context != null) {
+            context.onComplete();
+          }
           return value;
         }
         String body = response.peekBody(MAX_ERROR_BODY_BYTES).string();
@@ -348,7 +370,13 @@ public final class Transport {
           response.close();
         }
       }
-      if (!req.retryable() || retries.maxRetries() == 0 || context.onError(failure) < 0) {
+      if (!req.retryable() || retries.maxRetries() == 0) {
+        throw failure;
+      }
+      if (context == null) {
+        context = retry.asyncContext();
+      }
+      if (context.onError(failure) < 0) {
         throw failure;
       }
       Duration elapsed = Duration.between(callStarted, scheduler.clock().instant());
