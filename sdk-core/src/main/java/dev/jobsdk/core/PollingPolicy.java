@@ -180,7 +180,7 @@ public final class PollingPolicy {
   }
 
   /**
-   * Returns how many polls in a row may fail transiently (connection errors, 408, 429, 5xx); the
+   * Returns how many polls in a row may fail transiently (see {@link JobSdkException#isRetryable()}); the
    * wait ends with that many-th error.
    *
    * @return the consecutive-error budget, at least 1

@@ -78,6 +78,30 @@ class DeepCurrentHttpTest {
     return Json.MAPPER.readTree(r.getBody().utf8());
   }
 
+  private static String job(String status) {
+    return "{\"job_id\":\"" + JOB_ID + "\",\"status\":\"" + status + "\",\"progress_percent\":50,"
+        + "\"created_at\":\"2026-04-08T12:00:00Z\",\"updated_at\":\"2026-04-08T12:00:00Z\"}";
+  }
+
+  @Test
+  void awaitCompletion_unknownStatusKeepsPolling_andTheCanceledSpellingEndsTheWaitAsCancelled() {
+    server.enqueue(json(200, job("running")));
+    server.enqueue(json(200, job("Paused")));
+    server.enqueue(json(200, job("CANCELED")));
+
+    assertThatThrownBy(() -> client().bdJobs().awaitCompletion(JOB_ID))
+        .isInstanceOf(dev.jobsdk.core.JobCancelledException.class);
+    assertThat(server.getRequestCount()).isEqualTo(3);
+  }
+
+  @Test
+  void awaitCompletion_upperCaseCompleted_endsTheWait() {
+    server.enqueue(json(200, job("pending")));
+    server.enqueue(json(200, job("COMPLETED")));
+
+    assertThat(client().bdJobs().awaitCompletion(JOB_ID).status()).isEqualTo(JobStatus.COMPLETED);
+  }
+
   @Test
   void retrieve_sendsApiKeyAsBearerToTheDocumentedPath() throws Exception {
     server.enqueue(json(200, seed("bd-job-running.json")));

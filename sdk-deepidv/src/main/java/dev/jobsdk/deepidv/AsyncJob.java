@@ -107,18 +107,6 @@ public sealed interface AsyncJob<R> extends JobSnapshot
     }
 
     /**
-     * Creates a job that was not read from a response: {@link #rawJson()} is empty.
-     *
-     * @param jobId the job's id
-     * @param rawStatus the status as sent
-     * @param createdAt when the job was created
-     * @param updatedAt when the job last changed
-     */
-    public Pending(String jobId, String rawStatus, Instant createdAt, Instant updatedAt) {
-      this(jobId, rawStatus, createdAt, updatedAt, Optional.empty());
-    }
-
-    /**
      * Returns {@link JobState#PENDING}.
      *
      * @return the state
@@ -190,18 +178,6 @@ public sealed interface AsyncJob<R> extends JobSnapshot
       Objects.requireNonNull(createdAt, "createdAt");
       Objects.requireNonNull(updatedAt, "updatedAt");
       rawJson = copyOf(rawJson);
-    }
-
-    /**
-     * Creates a job that was not read from a response: {@link #rawJson()} is empty.
-     *
-     * @param jobId the job's id
-     * @param rawStatus the status as sent
-     * @param createdAt when the job was created
-     * @param updatedAt when the job last changed
-     */
-    public Processing(String jobId, String rawStatus, Instant createdAt, Instant updatedAt) {
-      this(jobId, rawStatus, createdAt, updatedAt, Optional.empty());
     }
 
     /**
@@ -284,19 +260,6 @@ public sealed interface AsyncJob<R> extends JobSnapshot
     }
 
     /**
-     * Creates a job that was not read from a response: {@link #rawJson()} is empty.
-     *
-     * @param jobId the job's id
-     * @param rawStatus the status as sent
-     * @param createdAt when the job was created
-     * @param updatedAt when the job last changed
-     * @param result the result
-     */
-    public Ready(String jobId, String rawStatus, Instant createdAt, Instant updatedAt, R result) {
-      this(jobId, rawStatus, createdAt, updatedAt, result, Optional.empty());
-    }
-
-    /**
      * Returns {@link JobState#SUCCEEDED}.
      *
      * @return the state
@@ -365,20 +328,6 @@ public sealed interface AsyncJob<R> extends JobSnapshot
       Objects.requireNonNull(updatedAt, "updatedAt");
       error = error == null ? "" : error;
       rawJson = copyOf(rawJson);
-    }
-
-    /**
-     * Creates a job that was not read from a response: {@link #rawJson()} is empty.
-     *
-     * @param jobId the job's id
-     * @param rawStatus the status as sent
-     * @param createdAt when the job was created
-     * @param updatedAt when the job last changed
-     * @param error the failure description; null becomes empty
-     */
-    public Failed(
-        String jobId, String rawStatus, Instant createdAt, Instant updatedAt, String error) {
-      this(jobId, rawStatus, createdAt, updatedAt, error, Optional.empty());
     }
 
     /**

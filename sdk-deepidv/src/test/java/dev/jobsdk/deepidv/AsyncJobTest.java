@@ -25,15 +25,13 @@ class AsyncJobTest {
   void handBuiltJobs_withoutABody_haveNoRawJson() {
     List<AsyncJob<String>> jobs =
         List.of(
-            new AsyncJob.Pending<>("j1", "pending", T0, T1),
-            new AsyncJob.Processing<>("j1", "processing", T0, T1),
-            new AsyncJob.Ready<>("j1", "ready", T0, T1, "result"),
-            new AsyncJob.Failed<>("j1", "failed", T0, T1, "boom"),
             new AsyncJob.Pending<>("j1", "pending", T0, T1, null),
+            new AsyncJob.Processing<>("j1", "processing", T0, T1, null),
+            new AsyncJob.Failed<>("j1", "failed", T0, T1, "boom", null),
             new AsyncJob.Ready<>("j1", "ready", T0, T1, "result", null));
 
     assertThat(jobs).allSatisfy(j -> assertThat(j.rawJson()).isEmpty());
-    assertThat(new AsyncJob.Pending<String>("j1", "pending", T0, T1))
+    assertThat(new AsyncJob.Pending<String>("j1", "pending", T0, T1, null))
         .isEqualTo(new AsyncJob.Pending<String>("j1", "pending", T0, T1, Optional.empty()));
   }
 

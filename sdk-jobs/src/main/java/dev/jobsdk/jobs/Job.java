@@ -119,48 +119,6 @@ public record Job(
     rawJson = rawJson == null ? Optional.empty() : rawJson.map(JsonNode::deepCopy);
   }
 
-  /**
-   * Creates a {@code Job} without raw JSON, as a test or tool builds one; {@link #rawJson()} is
-   * empty. Validates and normalises like the canonical constructor.
-   *
-   * @param id the job's UUID
-   * @param type the job's type ({@link JobType#UNKNOWN} for a type this SDK does not know)
-   * @param status the job's status ({@link JobStatus#UNKNOWN} for a status this SDK does not know)
-   * @param input the request payload stored when the job was created; a JSON null node when the
-   *     server sent none
-   * @param result the worker's output, set once the job completed; its shape depends on the type
-   * @param error the last failure's message, set once the job failed
-   * @param attempts how many times a worker has started the job (0 before the first run)
-   * @param maxAttempts how many attempts the job may take in all (the server's default is 3)
-   * @param createdById the UUID of the user who created the job
-   * @param createdAt when the job was created
-   * @param updatedAt when the job last changed
-   * @param startedAt when the latest attempt started
-   * @param completedAt when the job completed or failed
-   * @param rawType the type exactly as the server sent it
-   * @param rawStatus the status exactly as the server sent it
-   */
-  public Job(
-      String id,
-      JobType type,
-      JobStatus status,
-      JsonNode input,
-      Optional<JsonNode> result,
-      Optional<String> error,
-      int attempts,
-      int maxAttempts,
-      Optional<String> createdById,
-      Instant createdAt,
-      Instant updatedAt,
-      Optional<Instant> startedAt,
-      Optional<Instant> completedAt,
-      String rawType,
-      String rawStatus) {
-    this(
-        id, type, status, input, result, error, attempts, maxAttempts, createdById, createdAt,
-        updatedAt, startedAt, completedAt, rawType, rawStatus, Optional.empty());
-  }
-
   private static <E extends Enum<E>> E matching(E given, E parsed, String name, String raw) {
     if (given != null && given != parsed) {
       throw new IllegalArgumentException(

@@ -1,10 +1,11 @@
 package dev.jobsdk.jobs;
 
 import dev.jobsdk.core.ClientBuilder;
-import dev.jobsdk.core.ClientSettings;
+import dev.jobsdk.core.internal.ClientSettings;
 import dev.jobsdk.core.PollingPolicy;
 import dev.jobsdk.core.internal.Auth;
 import dev.jobsdk.core.internal.Checks;
+import dev.jobsdk.core.internal.Credentials;
 import dev.jobsdk.core.internal.ClientRuntime;
 import dev.jobsdk.core.internal.Redaction;
 import dev.jobsdk.core.internal.Transport;
@@ -118,9 +119,7 @@ public final class JobsClient implements AutoCloseable {
   }
 
   private static JobsClient fromEnv(Function<String, String> env) {
-    if (Builder.variable(env, BASE_URL_ENV) == null) {
-      throw new IllegalStateException(BASE_URL_ENV + " is not set");
-    }
+    Credentials.require(env, BASE_URL_ENV);
     return builder().fromEnv(env).build();
   }
 
@@ -186,7 +185,7 @@ public final class JobsClient implements AutoCloseable {
      * @return this builder
      */
     public Builder token(String token) {
-      this.token = Checks.notBlank(token, "token");
+      this.token = Credentials.headerSafe(token, "token");
       return this;
     }
 
@@ -206,24 +205,19 @@ public final class JobsClient implements AutoCloseable {
     }
 
     /**
-     * Applies the environment: {@value JobsClient#BASE_URL_ENV} if it is set (otherwise the base
-     * URL stays as set on this builder), and {@value JobsClient#TOKEN_ENV} or {@value
-     * JobsClient#EMAIL_ENV} with {@value JobsClient#PASSWORD_ENV}. Blank variables count as
-     * unset.
+     * Applies {@value JobsClient#BASE_URL_ENV} if it is set (otherwise the base URL stays as set on
+     * this builder), and {@value JobsClient#TOKEN_ENV} or {@value JobsClient#EMAIL_ENV} with
+     * {@value JobsClient#PASSWORD_ENV}.
      *
-     * @return this builder
+     * @param env variable name to value, null when unset
      * @throws IllegalStateException if no credential variables are set, both kinds are, or only
      *     one of email and password is
      */
-    public Builder fromEnv() {
-      return fromEnv(System::getenv);
-    }
-
-    Builder fromEnv(Function<String, String> env) {
-      String url = variable(env, BASE_URL_ENV);
-      String envToken = variable(env, TOKEN_ENV);
-      String envEmail = variable(env, EMAIL_ENV);
-      String envPassword = variable(env, PASSWORD_ENV);
+    @Override
+    protected void applyEnvironment(Function<String, String> env) {
+      String envToken = Credentials.variable(env, TOKEN_ENV);
+      String envEmail = Credentials.variable(env, EMAIL_ENV);
+      String envPassword = Credentials.variable(env, PASSWORD_ENV);
       boolean login = envEmail != null || envPassword != null;
       if (envToken != null && login) {
         throw new IllegalStateException(
@@ -242,20 +236,10 @@ public final class JobsClient implements AutoCloseable {
         throw new IllegalStateException(
             TOKEN_ENV + " (or " + EMAIL_ENV + " and " + PASSWORD_ENV + ") is not set");
       }
-      if (url != null) {
-        baseUrl(url);
-      }
-      if (envToken != null) {
-        token(envToken);
-      } else {
+      Credentials.apply(env, BASE_URL_ENV, this::baseUrl);
+      if (!Credentials.apply(env, TOKEN_ENV, this::token)) {
         login(envEmail, envPassword);
       }
-      return this;
-    }
-
-    private static String variable(Function<String, String> env, String name) {
-      String value = env.apply(name);
-      return value == null || value.isBlank() ? null : value.strip();
     }
 
     /**
@@ -267,7 +251,7 @@ public final class JobsClient implements AutoCloseable {
      * @throws IllegalArgumentException if the base URL is not valid
      */
     public JobsClient build() {
-      ClientSettings settings = settings(null, DEFAULT_POLLING_POLICY);
+      ClientSettings settings = ClientSettings.of(this, null, DEFAULT_POLLING_POLICY);
       if (token != null && email != null) {
         throw new IllegalStateException("Set either token(..) or login(..), not both");
       }

@@ -1,6 +1,5 @@
 package dev.jobsdk.core.internal;
 
-import dev.jobsdk.core.ClientSettings;
 import dev.jobsdk.core.JobScheduler;
 import dev.jobsdk.core.JobSnapshot;
 import dev.jobsdk.core.PollingPolicy;
