@@ -145,7 +145,12 @@ public final class DeepCurrentClient implements AutoCloseable {
     return growth;
   }
 
-  /** Releases the client's scheduler thread and HTTP resources. Idempotent. */
+  /**
+   * Closes the client: every wait still in flight ends at once with {@link
+   * dev.jobsdk.core.ClientClosedException} (a blocking wait throws it, an async future fails with
+   * it), later calls fail with it before sending anything, and the threads and connections the
+   * client created are released (not those of a shared {@code OkHttpClient}). Idempotent.
+   */
   @Override
   public void close() {
     runtime.close();

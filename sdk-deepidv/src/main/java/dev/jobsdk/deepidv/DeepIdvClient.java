@@ -129,8 +129,10 @@ public final class DeepIdvClient implements AutoCloseable {
   }
 
   /**
-   * Releases the threads and connections this client created. Waits still running end; the
-   * client must not be used afterwards.
+   * Closes the client: every wait still in flight ends at once with {@link
+   * dev.jobsdk.core.ClientClosedException} (a blocking wait throws it, an async future fails with
+   * it), later calls fail with it before sending anything, and the threads and connections the
+   * client created are released (not those of a shared {@code OkHttpClient}). Idempotent.
    */
   @Override
   public void close() {

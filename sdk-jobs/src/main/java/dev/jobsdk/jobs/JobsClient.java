@@ -151,8 +151,10 @@ public final class JobsClient implements AutoCloseable {
   }
 
   /**
-   * Stops the client's scheduler and releases its HTTP threads and connections (not those of an
-   * {@link Builder#okHttpClient shared OkHttpClient}). Waits still running end.
+   * Closes the client: every wait still in flight ends at once with {@link
+   * dev.jobsdk.core.ClientClosedException} (a blocking wait throws it, an async future fails with
+   * it), later calls fail with it before sending anything, and the threads and connections the
+   * client created are released (not those of a shared {@code OkHttpClient}). Idempotent.
    */
   @Override
   public void close() {

@@ -6,6 +6,7 @@ import dev.jobsdk.core.PollingPolicy;
 import dev.jobsdk.core.ProgressListener;
 import java.time.Clock;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import okhttp3.HttpUrl;
@@ -22,16 +23,19 @@ public final class ClientRuntime implements AutoCloseable {
   private final PollingPolicy defaultPolicy;
   private final OkHttpClient ownedHttp;
   private final DefaultJobScheduler ownedScheduler;
+  private final Lifecycle lifecycle;
 
   private ClientRuntime(
       Transport transport,
       JobScheduler scheduler,
       PollingPolicy defaultPolicy,
       OkHttpClient ownedHttp,
-      DefaultJobScheduler ownedScheduler) {
+      DefaultJobScheduler ownedScheduler,
+      Lifecycle lifecycle) {
     this.transport = transport;
     this.scheduler = scheduler;
-    this.poller = new Poller(scheduler);
+    this.lifecycle = lifecycle;
+    this.poller = new Poller(scheduler, () -> ThreadLocalRandom.current().nextDouble(), lifecycle);
     this.defaultPolicy = defaultPolicy;
     this.ownedHttp = ownedHttp;
     this.ownedScheduler = ownedScheduler;
@@ -59,6 +63,7 @@ public final class ClientRuntime implements AutoCloseable {
         // transport's own retry decides what is safe to send twice.
         .retryOnConnectionFailure(false);
     OkHttpClient client = http.build();
+    Lifecycle lifecycle = new Lifecycle();
     Transport unauthenticated =
         new Transport(
             HttpUrl.get(settings.baseUrl()),
@@ -66,14 +71,17 @@ public final class ClientRuntime implements AutoCloseable {
             Auth.none(),
             scheduler,
             settings.maxRetries(),
-            settings.pollingPolicy());
+            settings.pollingPolicy(),
+            () -> ThreadLocalRandom.current().nextDouble(),
+            lifecycle);
     Transport transport = unauthenticated.withAuth(auth.apply(unauthenticated));
     return new ClientRuntime(
         transport,
         scheduler,
         settings.pollingPolicy(),
         settings.okHttpClient().isPresent() ? null : client,
-        ownedScheduler);
+        ownedScheduler,
+        lifecycle);
   }
 
   /**
@@ -133,9 +141,36 @@ public final class ClientRuntime implements AutoCloseable {
     return poller.awaitAsync(jobId, poll, policy != null ? policy : defaultPolicy, listener);
   }
 
-  /** Stops the client-owned scheduler and releases client-owned HTTP threads and connections. */
+  /**
+   * Returns whether {@link #close()} was called.
+   *
+   * @return true once closed
+   */
+  public boolean isClosed() {
+    return lifecycle.isClosed();
+  }
+
+  /**
+   * Returns how many waits are in flight.
+   *
+   * @return the count
+   */
+  public int liveWaits() {
+    return poller.liveWaits();
+  }
+
+  /**
+   * Closes the client: every wait in flight ends at once with a {@link
+   * dev.jobsdk.core.ClientClosedException} (blocking and asynchronous alike), later calls fail
+   * with it, client-owned HTTP calls in flight are cancelled, and the client-owned scheduler,
+   * threads and connections are released. Idempotent.
+   */
   @Override
   public void close() {
+    poller.close();
+    if (ownedHttp != null) {
+      ownedHttp.dispatcher().cancelAll();
+    }
     if (ownedScheduler != null) {
       ownedScheduler.close();
     }

@@ -85,7 +85,10 @@ public final class DefaultJobScheduler implements JobScheduler, AutoCloseable {
     return future.get();
   }
 
-  /** Stops the timer and the workers; scheduled polls are dropped. */
+  /**
+   * Stops the timer and the workers; scheduled polls are dropped and later {@link #schedule} calls
+   * are rejected (the client's poller ends its waits first).
+   */
   @Override
   public void close() {
     timer.shutdownNow();

@@ -11,8 +11,11 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.Set;
 import java.util.function.DoubleSupplier;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -22,12 +25,17 @@ import org.slf4j.LoggerFactory;
  * Drives {@link PollDecision} on a {@link JobScheduler}: the async wait, and the blocking wait as
  * the async one joined. Each poll is a separate scheduled task, so a wait of any length uses no
  * stack and no thread while it sleeps.
+ *
+ * <p>Live waits are tracked, so that {@link #close()} ends every one of them with a {@link
+ * dev.jobsdk.core.ClientClosedException} instead of stranding it.
  */
 public final class Poller {
   private static final Logger log = LoggerFactory.getLogger(Poller.class);
 
   private final JobScheduler scheduler;
   private final DoubleSupplier random;
+  private final Lifecycle lifecycle;
+  private final Set<Run<?>> live = ConcurrentHashMap.newKeySet();
 
   /**
    * Creates a poller with thread-local randomness for jitter.
@@ -45,8 +53,41 @@ public final class Poller {
    * @param random uniform values in [0, 1) for jitter
    */
   public Poller(JobScheduler scheduler, DoubleSupplier random) {
+    this(scheduler, random, new Lifecycle());
+  }
+
+  /**
+   * Creates a poller.
+   *
+   * @param scheduler the client's scheduler
+   * @param random uniform values in [0, 1) for jitter
+   * @param lifecycle the client's open/closed state
+   */
+  public Poller(JobScheduler scheduler, DoubleSupplier random, Lifecycle lifecycle) {
     this.scheduler = scheduler;
     this.random = random;
+    this.lifecycle = lifecycle;
+  }
+
+  /**
+   * Returns how many waits are in flight.
+   *
+   * @return the number of live waits
+   */
+  public int liveWaits() {
+    return live.size();
+  }
+
+  /**
+   * Marks the client closed and ends every live wait with a {@link
+   * dev.jobsdk.core.ClientClosedException}; a blocking wait throws it at once. Later waits fail
+   * the same way when they start.
+   */
+  public void close() {
+    lifecycle.close();
+    for (Run<?> run : live) {
+      run.abort(Lifecycle.closedException("the wait for job " + run.jobId));
+    }
   }
 
   /**
@@ -142,6 +183,12 @@ public final class Poller {
     }
 
     void start() {
+      live.add(this);
+      future.whenComplete((s, e) -> live.remove(this));
+      if (lifecycle.isClosed()) {
+        live.remove(this);
+        throw Lifecycle.closedException("a wait for job " + jobId);
+      }
       started = clock.instant();
       decision = new PollDecision(jobId, policy, started, random);
       schedule(decision.firstDelay());
@@ -151,9 +198,25 @@ public final class Poller {
       if (future.isDone()) {
         return;
       }
-      pending = scheduler.schedule(delay, this);
+      try {
+        pending = scheduler.schedule(delay, this);
+      } catch (RejectedExecutionException e) {
+        // The scheduler was shut down under the wait (the client closed, or a user's scheduler).
+        abort(Lifecycle.closedException("the wait for job " + jobId));
+        return;
+      }
       if (future.isDone()) {
         pending.cancel();
+      }
+    }
+
+    /** Ends the wait with {@code error} and drops its next poll. */
+    void abort(RuntimeException error) {
+      if (future.completeExceptionally(error)) {
+        Cancellable next = pending;
+        if (next != null) {
+          next.cancel();
+        }
       }
     }
 

@@ -55,6 +55,7 @@ public final class Transport {
   private final PollingPolicy clamp;
   private final DoubleSupplier random;
   private final Retry retry;
+  private final Lifecycle lifecycle;
 
   /**
    * Creates a transport.
@@ -75,6 +76,31 @@ public final class Transport {
       int maxRetries,
       PollingPolicy clamp,
       DoubleSupplier random) {
+    this(baseUrl, http, auth, scheduler, maxRetries, clamp, random, new Lifecycle());
+  }
+
+  /**
+   * Creates a transport that refuses every call once {@code lifecycle} is closed.
+   *
+   * @param baseUrl the API's base URL
+   * @param http the HTTP client
+   * @param auth how requests are authenticated
+   * @param scheduler the client's scheduler (clock and retry waits)
+   * @param maxRetries how many times a retryable request is sent again
+   * @param clamp the policy whose Retry-After clamp applies to request retries
+   * @param random uniform values in [0, 1) for retry jitter
+   * @param lifecycle the client's open/closed state
+   */
+  public Transport(
+      HttpUrl baseUrl,
+      OkHttpClient http,
+      Auth auth,
+      JobScheduler scheduler,
+      int maxRetries,
+      PollingPolicy clamp,
+      DoubleSupplier random,
+      Lifecycle lifecycle) {
+    this.lifecycle = lifecycle;
     this.baseUrl = baseUrl;
     this.http = http;
     this.auth = auth;
@@ -126,7 +152,7 @@ public final class Transport {
    * @return the new transport
    */
   public Transport withAuth(Auth newAuth) {
-    return new Transport(baseUrl, http, newAuth, scheduler, maxRetries, clamp, random);
+    return new Transport(baseUrl, http, newAuth, scheduler, maxRetries, clamp, random, lifecycle);
   }
 
   /**
@@ -238,6 +264,7 @@ public final class Transport {
     int attempt = 0;
     while (true) {
       attempt++;
+      lifecycle.checkOpen(req.method + " " + path);
       Request.Builder builder = template.build().newBuilder();
       String credential = req.authenticated ? auth.apply(builder) : null;
       Request request = builder.build();
@@ -280,6 +307,10 @@ public final class Transport {
                     + e.getOriginalMessage(),
                 e);
       } catch (IOException e) {
+        if (lifecycle.isClosed()) {
+          // close() cancelled the call in flight.
+          throw Lifecycle.closedException(req.method + " " + path);
+        }
         boolean timeout = e instanceof SocketTimeoutException || e instanceof InterruptedIOException;
         log.debug("{} {} failed (attempt {}): {}", req.method, path, attempt, e.toString());
         failure =
