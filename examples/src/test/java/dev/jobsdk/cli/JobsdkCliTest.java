@@ -241,6 +241,7 @@ class JobsdkCliTest {
   @Test
   void await_jobsWithStaticToken_andQuiet() {
     env.remove("JOBS_EMAIL");
+    env.remove("JOBS_PASSWORD");
     env.put("JOBS_TOKEN", "not-a-valid-token");
     String risk = server.riskTool().createJob(MockCredentials.RISK_ADMIN_EMAIL, "AI_PREVIEW", Lifecycle.builder().succeed().build());
     assertThat(run("await", "jobs", risk, "--quiet")).isEqualTo(5);

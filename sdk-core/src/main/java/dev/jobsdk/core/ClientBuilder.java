@@ -181,12 +181,13 @@ public abstract class ClientBuilder<B extends ClientBuilder<B>> {
   }
 
   /**
-   * Reads the vendor's variables from {@code environment} and applies them to this builder.
+   * Reads the vendor's variables from {@code environment} and applies them to this builder. Every
+   * vendor builder overrides it; the default reads nothing.
    *
    * @param environment variable name to value, null when unset
    * @throws IllegalStateException if a required variable is unset or a value is not valid
    */
-  protected abstract void applyEnvironment(Function<String, String> environment);
+  protected void applyEnvironment(Function<String, String> environment) {}
 
   private ClientSettings settings(String defaultBaseUrl, PollingPolicy defaultPolicy) {
     String url = baseUrl != null ? baseUrl : defaultBaseUrl;
