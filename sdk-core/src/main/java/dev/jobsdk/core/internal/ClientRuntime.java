@@ -61,7 +61,14 @@ public final class ClientRuntime implements AutoCloseable {
         .callTimeout(settings.callTimeout())
         // OkHttp would silently resend a non-idempotent POST on a stale connection; the
         // transport's own retry decides what is safe to send twice.
-        .retryOnConnectionFailure(false);
+        .retryOnConnectionFailure(false)
+        // OkHttp strips only Authorization when a redirect changes host: x-api-key would go
+        // along. Redirects are followed by SameOriginRedirects alone, and only on one origin.
+        .followRedirects(false)
+        .followSslRedirects(false);
+    if (http.interceptors().stream().noneMatch(i -> i instanceof SameOriginRedirects)) {
+      http.addInterceptor(new SameOriginRedirects());
+    }
     OkHttpClient client = http.build();
     Lifecycle lifecycle = new Lifecycle();
     Transport unauthenticated =

@@ -34,6 +34,9 @@ public final class ErrorMapper {
   /** Longest message taken from a plain-text or HTML body, in characters. */
   static final int MAX_MESSAGE_CHARS = 300;
 
+  /** Longest request id kept, in characters. */
+  static final int MAX_REQUEST_ID_CHARS = 128;
+
   private static final List<String> REQUEST_ID_HEADERS =
       List.of("X-Request-ID", "X-Request-Id", "Request-Id", "X-Amzn-RequestId", "X-Correlation-ID");
   private static final Pattern TITLE =
@@ -68,14 +71,7 @@ public final class ErrorMapper {
   public static ApiException map(
       int status, String method, String path, HeaderSource headers, String body, Clock clock) {
     String[] codeAndMessage = parseBody(body, headers.get("Content-Type"));
-    String requestId = null;
-    for (String h : REQUEST_ID_HEADERS) {
-      String v = headers.get(h);
-      if (v != null && !v.isBlank()) {
-        requestId = v.trim();
-        break;
-      }
-    }
+    String requestId = requestId(headers);
     ErrorDetails details =
         new ErrorDetails(
             status,
@@ -110,6 +106,24 @@ public final class ErrorMapper {
   }
 
   /**
+   * Builds the exception for a redirect the client refused to follow because it leads to another
+   * origin (see {@link SameOriginRedirects}). It is not retryable.
+   *
+   * @param status the 3xx status
+   * @param method the request method
+   * @param path the request path
+   * @param headers the response headers
+   * @param url the URL that was redirected
+   * @return the exception to throw
+   */
+  public static ApiException redirectRefused(
+      int status, String method, String path, HeaderSource headers, okhttp3.HttpUrl url) {
+    String message = SameOriginRedirects.describeRefused(url, headers.get("Location"));
+    return new ApiException(
+        new ErrorDetails(status, method, path, null, message, requestId(headers), null, null));
+  }
+
+  /**
    * Parses a {@code Retry-After} value: delay-seconds or an HTTP-date.
    *
    * @param value the header value, or null
@@ -133,6 +147,16 @@ public final class ErrorMapper {
         return null;
       }
     }
+  }
+
+  private static String requestId(HeaderSource headers) {
+    for (String h : REQUEST_ID_HEADERS) {
+      String v = headers.get(h);
+      if (v != null && !v.isBlank()) {
+        return Untrusted.text(v, MAX_REQUEST_ID_CHARS);
+      }
+    }
+    return null;
   }
 
   /** Returns {code, message}, either possibly null. */

@@ -299,7 +299,10 @@ public final class Transport {
         }
         String body = response.peekBody(MAX_ERROR_BODY_BYTES).string();
         Response r = response;
-        failure = ErrorMapper.map(code, req.method, path, r::header, body, scheduler.clock());
+        failure =
+            code / 100 == 3
+                ? ErrorMapper.redirectRefused(code, req.method, path, r::header, request.url())
+                : ErrorMapper.map(code, req.method, path, r::header, body, scheduler.clock());
       } catch (JsonProcessingException e) {
         failure =
             new InvalidResponseException(
