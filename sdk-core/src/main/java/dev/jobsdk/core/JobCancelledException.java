@@ -1,5 +1,7 @@
 package dev.jobsdk.core;
 
+import dev.jobsdk.core.internal.Untrusted;
+
 import java.time.Duration;
 
 /**
@@ -19,7 +21,7 @@ public class JobCancelledException extends JobWaitException {
    */
   public JobCancelledException(JobSnapshot snapshot, Duration elapsed, int polls) {
     super(
-        "Job " + snapshot.id() + " was cancelled (status " + snapshot.rawStatus() + ")",
+        "Job " + Untrusted.text(snapshot.id(), 100) + " was cancelled (status " + Untrusted.text(snapshot.rawStatus(), 100) + ")",
         snapshot,
         elapsed,
         polls,

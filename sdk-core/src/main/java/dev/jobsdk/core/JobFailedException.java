@@ -1,5 +1,7 @@
 package dev.jobsdk.core;
 
+import dev.jobsdk.core.internal.Untrusted;
+
 import java.time.Duration;
 
 /** The job ended in {@link JobState#FAILED}; {@link #snapshot()} is the failed job. */
@@ -16,11 +18,11 @@ public class JobFailedException extends JobWaitException {
   public JobFailedException(JobSnapshot snapshot, Duration elapsed, int polls) {
     super(
         "Job "
-            + snapshot.id()
+            + Untrusted.text(snapshot.id(), 100)
             + " failed"
-            + snapshot.errorMessage().map(m -> ": " + m).orElse("")
+            + snapshot.errorMessage().map(m -> ": " + Untrusted.text(m)).orElse("")
             + " (status "
-            + snapshot.rawStatus()
+            + Untrusted.text(snapshot.rawStatus(), 100)
             + ")",
         snapshot,
         elapsed,

@@ -1,5 +1,7 @@
 package dev.jobsdk.core;
 
+import dev.jobsdk.core.internal.Untrusted;
+
 import java.time.Duration;
 
 /**
@@ -27,7 +29,7 @@ public class JobStalledException extends JobWaitException {
             + " made no progress for "
             + unchangedFor
             + " (status "
-            + lastSnapshot.rawStatus()
+            + Untrusted.text(lastSnapshot.rawStatus(), 100)
             + lastSnapshot.progress().map(p -> ", " + p).orElse("")
             + ")",
         lastSnapshot,

@@ -1,5 +1,7 @@
 package dev.jobsdk.core;
 
+import dev.jobsdk.core.internal.Untrusted;
+
 import java.time.Duration;
 
 /**
@@ -45,7 +47,7 @@ public class JobTimeoutException extends JobWaitException {
             + " and "
             + polls
             + " polls"
-            + (lastSnapshot == null ? "" : "; last status " + lastSnapshot.rawStatus())
+            + (lastSnapshot == null ? "" : "; last status " + Untrusted.text(lastSnapshot.rawStatus(), 100))
             + " (the job may still finish)",
         lastSnapshot,
         elapsed,

@@ -1,5 +1,7 @@
 package dev.jobsdk.core;
 
+import dev.jobsdk.core.internal.Untrusted;
+
 import java.time.Duration;
 
 /**
@@ -18,7 +20,7 @@ public class UnexpectedJobStatusException extends JobWaitException {
    */
   public UnexpectedJobStatusException(JobSnapshot snapshot, Duration elapsed, int polls) {
     super(
-        "Job " + snapshot.id() + " reported an unrecognised status '" + snapshot.rawStatus() + "'",
+        "Job " + Untrusted.text(snapshot.id(), 100) + " reported an unrecognised status '" + Untrusted.text(snapshot.rawStatus(), 100) + "'",
         snapshot,
         elapsed,
         polls,

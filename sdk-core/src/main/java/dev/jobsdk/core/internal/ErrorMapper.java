@@ -20,8 +20,6 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Turns an HTTP error answer into the matching {@link ApiException}: the one place that maps
@@ -34,14 +32,14 @@ public final class ErrorMapper {
   /** Longest message taken from a plain-text or HTML body, in characters. */
   static final int MAX_MESSAGE_CHARS = 300;
 
+  /** Longest vendor error code kept, in characters. */
+  static final int MAX_CODE_CHARS = 100;
+
   /** Longest request id kept, in characters. */
   static final int MAX_REQUEST_ID_CHARS = 128;
 
   private static final List<String> REQUEST_ID_HEADERS =
       List.of("X-Request-ID", "X-Request-Id", "Request-Id", "X-Amzn-RequestId", "X-Correlation-ID");
-  private static final Pattern TITLE =
-      Pattern.compile("<title[^>]*>(.*?)</title>", Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
-  private static final Pattern TAG = Pattern.compile("<[^>]*>");
 
   private ErrorMapper() {}
 
@@ -81,7 +79,7 @@ public final class ErrorMapper {
             codeAndMessage[1],
             requestId,
             parseRetryAfter(headers.get("Retry-After"), clock.instant()),
-            truncate(body, MAX_BODY_CHARS));
+            Untrusted.cut(body, MAX_BODY_CHARS));
     switch (status) {
       case 400:
       case 422:
@@ -159,8 +157,19 @@ public final class ErrorMapper {
     return null;
   }
 
-  /** Returns {code, message}, either possibly null. */
+  /**
+   * Returns {code, message}, either possibly null, each cut and stripped of control characters.
+   * Linear in the body's length: Jackson for JSON, and hand-written single-pass scans (no
+   * backtracking regular expressions) for HTML and text.
+   */
   static String[] parseBody(String body, String contentType) {
+    String[] raw = parseRaw(body, contentType);
+    return new String[] {
+      Untrusted.text(raw[0], MAX_CODE_CHARS), Untrusted.text(raw[1], Untrusted.MESSAGE_CHARS)
+    };
+  }
+
+  private static String[] parseRaw(String body, String contentType) {
     if (body == null || body.isBlank()) {
       return new String[] {null, null};
     }
@@ -169,7 +178,7 @@ public final class ErrorMapper {
     if (first == '{' || first == '[' || first == '"') {
       try {
         JsonNode node = Json.MAPPER.readTree(trimmed);
-        String[] parsed = fromJson(node);
+        String[] parsed = node == null ? null : fromJson(node);
         if (parsed != null) {
           return parsed;
         }
@@ -181,11 +190,57 @@ public final class ErrorMapper {
         (contentType != null && contentType.toLowerCase(Locale.ROOT).contains("html"))
             || first == '<';
     if (html) {
-      Matcher m = TITLE.matcher(trimmed);
-      String text = m.find() ? m.group(1) : TAG.matcher(trimmed).replaceAll(" ");
-      return new String[] {null, truncate(collapse(text), MAX_MESSAGE_CHARS)};
+      String title = title(trimmed);
+      String text = title != null ? stripTags(title) : stripTags(trimmed);
+      return new String[] {null, Untrusted.text(text, MAX_MESSAGE_CHARS)};
     }
-    return new String[] {null, truncate(collapse(trimmed), MAX_MESSAGE_CHARS)};
+    return new String[] {null, Untrusted.text(trimmed, MAX_MESSAGE_CHARS)};
+  }
+
+  /** Returns the text of the first {@code <title>} element, or null; three linear searches. */
+  static String title(String html) {
+    String lower = html.toLowerCase(Locale.ROOT);
+    if (lower.length() != html.length()) {
+      return null; // a rare case mapping changed lengths; fall back to the whole text
+    }
+    int open = lower.indexOf("<title");
+    if (open < 0) {
+      return null;
+    }
+    int contentStart = lower.indexOf('>', open);
+    if (contentStart < 0) {
+      return null;
+    }
+    int close = lower.indexOf("</title", contentStart);
+    return close < 0 ? null : html.substring(contentStart + 1, close);
+  }
+
+  /**
+   * Replaces each {@code <...>} tag with a space, in one pass: every character is looked at most
+   * twice, however many unclosed {@code <} the text holds. A {@code <} with no {@code >} after it
+   * is kept as text, as is everything after it. Stops once enough text for a message is collected.
+   */
+  static String stripTags(String html) {
+    StringBuilder sb = new StringBuilder(Math.min(html.length(), 4 * MAX_MESSAGE_CHARS));
+    int i = 0;
+    int n = html.length();
+    while (i < n && sb.length() < 4 * MAX_MESSAGE_CHARS) {
+      char c = html.charAt(i);
+      if (c == '<') {
+        int close = html.indexOf('>', i + 1);
+        if (close < 0) {
+          // No tag closes from here on: the rest is text.
+          sb.append(html, i, Math.min(n, i + 4 * MAX_MESSAGE_CHARS - sb.length()));
+          break;
+        }
+        sb.append(' ');
+        i = close + 1;
+      } else {
+        sb.append(c);
+        i++;
+      }
+    }
+    return sb.toString();
   }
 
   private static String[] fromJson(JsonNode node) {
@@ -204,7 +259,7 @@ public final class ErrorMapper {
       if (detail.isObject()) {
         String c = text(detail.get("code"));
         String m = text(detail.get("message"));
-        return new String[] {c != null ? c : code, m != null ? m : detail.toString()};
+        return new String[] {c != null ? c : code, m != null ? m : compact(detail)};
       }
       if (detail.isArray()) {
         return new String[] {code, joinValidationErrors(detail)};
@@ -258,14 +313,8 @@ public final class ErrorMapper {
     return n == null || n.isNull() || n.isContainerNode() ? null : n.asText();
   }
 
-  private static String collapse(String s) {
-    return s.replaceAll("\\s+", " ").strip();
-  }
-
-  static String truncate(String s, int max) {
-    if (s == null || s.length() <= max) {
-      return s;
-    }
-    return s.substring(0, max) + "…";
+  private static String compact(JsonNode node) {
+    String s = node.toString();
+    return s.length() > MAX_BODY_CHARS ? s.substring(0, MAX_BODY_CHARS) : s;
   }
 }

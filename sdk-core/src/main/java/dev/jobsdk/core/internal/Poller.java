@@ -256,12 +256,16 @@ public final class Poller {
               "job {} poll {}: {}; next poll in {} ms",
               jobId,
               decision.polls(),
-              snapshot != null ? snapshot.rawStatus() : "error " + error,
+              snapshot != null ? Untrusted.text(snapshot.rawStatus(), 100) : "error " + error,
               next.delay().toMillis());
         }
         schedule(next.delay());
       } else if (outcome instanceof PollDecision.Done done) {
-        log.debug("job {} poll {}: done ({})", jobId, decision.polls(), snapshot.rawStatus());
+        log.debug(
+            "job {} poll {}: done ({})",
+            jobId,
+            decision.polls(),
+            Untrusted.text(snapshot.rawStatus(), 100));
         future.complete(snapshot);
       } else {
         RuntimeException failure = ((PollDecision.Fail) outcome).error();

@@ -307,7 +307,7 @@ public final class Transport {
         failure =
             new InvalidResponseException(
                 req.method + " " + path + " returned a body that is not the expected JSON: "
-                    + e.getOriginalMessage(),
+                    + Untrusted.text(e.getOriginalMessage(), 200),
                 e);
       } catch (IOException e) {
         if (lifecycle.isClosed()) {
@@ -315,10 +315,10 @@ public final class Transport {
           throw Lifecycle.closedException(req.method + " " + path);
         }
         boolean timeout = e instanceof SocketTimeoutException || e instanceof InterruptedIOException;
-        log.debug("{} {} failed (attempt {}): {}", req.method, path, attempt, e.toString());
-        failure =
-            new ApiConnectionException(
-                req.method + " " + path + " failed: " + e.getMessage(), e, timeout);
+        // An I/O message can quote the server (OkHttp's "Unexpected status line: ...").
+        String why = Untrusted.text(e.toString(), 300);
+        log.debug("{} {} failed (attempt {}): {}", req.method, path, attempt, why);
+        failure = new ApiConnectionException(req.method + " " + path + " failed: " + why, e, timeout);
       } catch (InvalidResponseException e) {
         failure = e;
       } finally {
