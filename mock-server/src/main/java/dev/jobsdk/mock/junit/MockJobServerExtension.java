@@ -1,22 +1,26 @@
 package dev.jobsdk.mock.junit;
 
 import dev.jobsdk.mock.MockJobServer;
+import java.lang.reflect.Constructor;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.function.Supplier;
+import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
-import org.junit.jupiter.api.extension.TestInstantiationAwareExtension;
 
 /**
- * A JUnit 5 extension that gives every test a fresh {@link MockJobServer}.
+ * A JUnit Jupiter extension that gives every test a fresh {@link MockJobServer}. It works with JUnit
+ * Jupiter 5.10 and every later 5.x and 6.x release: it is compiled against the 5.10 API and uses nothing
+ * added since.
  *
  * <p>Declaratively, with the defaults, and the server as a parameter of the test method, a lifecycle
  * method or the test class constructor:
@@ -37,30 +41,74 @@ import org.junit.jupiter.api.extension.TestInstantiationAwareExtension;
  * }</pre>
  *
  * <p>Each test gets its own server, started before it and closed after it, so tests (including
- * {@code @Nested} ones, which share their enclosing test's server, and parallel test classes) never see
- * each other's jobs, faults, clock or journal. With {@code @TestInstance(PER_CLASS)} a server injected
- * into the constructor or a {@code @BeforeAll} method is shared by the class and {@link MockJobServer#reset()
- * reset} before each test; do not run such a class's methods concurrently. The extension holds no static
- * state.
+ * {@code @Nested} ones, which share their enclosing test's server, and parallel test classes and methods)
+ * never see each other's jobs, faults, clock or journal. With {@code @TestInstance(PER_CLASS)} a server
+ * injected into the constructor or a {@code @BeforeAll} method is shared by the class and
+ * {@link MockJobServer#reset() reset} before each test; do not run such a class's methods concurrently.
+ * The extension holds no static state.
  */
-public final class MockJobServerExtension
-    implements BeforeEachCallback, AfterEachCallback, ParameterResolver, TestInstantiationAwareExtension {
+public final class MockJobServerExtension implements BeforeEachCallback, AfterEachCallback, ParameterResolver {
 
   private static final String KEY = "server";
+  private static final String ORPHANS = "servers made for test instances";
 
   private final Settings settings;
   private final ExtensionContext.Namespace namespace;
+  /** The servers of the tests running on each thread; nested extension use pushes more than one. */
   private final ThreadLocal<Deque<MockJobServer>> current = ThreadLocal.withInitial(ArrayDeque::new);
+  /**
+   * A server made for a test instance's constructor before its test started. JUnit before 5.12 (and
+   * later ones by default) resolves constructor parameters of a per-method test instance with the class's
+   * context; the instance is then made on the thread that runs the test, just before the test's
+   * {@code beforeEach}, which adopts this server as the test's own.
+   */
+  private final ThreadLocal<Holder> pending = new ThreadLocal<>();
 
   private record Settings(int port, Long seed, Supplier<? extends Clock> clock, Instant startTime,
       Duration deepIdvJobTtl, Duration tokenLifetime, Boolean deepIdvCreatedAtSeconds) {
   }
 
-  /** A server kept in a JUnit store; closed with the store's context when owned by it. */
-  private record Holder(MockJobServer server, boolean classLevel) implements AutoCloseable {
+  /**
+   * A server kept in a JUnit store; closed with the store's context when owned by it. JUnit 5.10 closes
+   * store values that are {@code CloseableResource}s, later versions prefer {@code AutoCloseable}: it is
+   * both, and closing twice is harmless.
+   */
+  private static final class Holder implements ExtensionContext.Store.CloseableResource, AutoCloseable {
+    private final MockJobServer server;
+    private final boolean classLevel;
+
+    Holder(MockJobServer server, boolean classLevel) {
+      this.server = server;
+      this.classLevel = classLevel;
+    }
+
+    MockJobServer server() {
+      return server;
+    }
+
+    boolean classLevel() {
+      return classLevel;
+    }
+
     @Override
     public void close() {
       server.close();
+    }
+  }
+
+  /**
+   * Servers made for constructors whose test never started (the instantiation failed); closed with the
+   * class.
+   */
+  private static final class Orphans implements ExtensionContext.Store.CloseableResource, AutoCloseable {
+    private final Deque<Holder> holders = new ConcurrentLinkedDeque<>();
+
+    @Override
+    public void close() {
+      Holder holder;
+      while ((holder = holders.poll()) != null) {
+        holder.close();
+      }
     }
   }
 
@@ -99,29 +147,29 @@ public final class MockJobServerExtension
   }
 
   /**
-   * Tests are instantiated with the test method's context, so a constructor parameter gets that test's
-   * server.
-   *
-   * @param rootContext the root context
-   * @return {@link ExtensionContextScope#TEST_METHOD}
-   */
-  @Override
-  public ExtensionContextScope getTestInstantiationExtensionContextScope(ExtensionContext rootContext) {
-    return ExtensionContextScope.TEST_METHOD;
-  }
-
-  /**
    * Starts (or, for a class-wide server, resets) the test's server.
    *
    * @param context the test's context
    */
   @Override
   public void beforeEach(ExtensionContext context) {
-    Holder holder = context.getStore(namespace).get(KEY, Holder.class);
+    ExtensionContext.Store store = context.getStore(namespace);
+    Holder holder = store.get(KEY, Holder.class);
+    Holder made = pending.get();
+    pending.remove();
+    if (made != null) {
+      Orphans orphans = store.get(ORPHANS, Orphans.class);
+      if (orphans != null) {
+        orphans.holders.remove(made);
+      }
+    }
     if (holder == null) {
-      holder = new Holder(newServer(), false);
-      context.getStore(namespace).put(KEY, holder);
-    } else if (holder.classLevel()) {
+      holder = made != null ? made : new Holder(newServer(), false);
+      store.put(KEY, holder);
+    } else if (made != null) {
+      made.close();
+    }
+    if (holder.classLevel()) {
       holder.server().reset();
     }
     current.get().push(holder.server());
@@ -141,9 +189,10 @@ public final class MockJobServerExtension
     if (stack.isEmpty()) {
       current.remove();
     }
-    Holder holder = context.getStore(namespace).get(KEY, Holder.class);
+    ExtensionContext.Store store = context.getStore(namespace);
+    Holder holder = store.get(KEY, Holder.class);
     if (holder != null && !holder.classLevel()) {
-      context.getStore(namespace).remove(KEY);
+      store.remove(KEY, Holder.class);
       holder.close();
     }
   }
@@ -170,8 +219,31 @@ public final class MockJobServerExtension
   @Override
   public Object resolveParameter(ParameterContext parameterContext, ExtensionContext extensionContext) {
     ExtensionContext.Store store = extensionContext.getStore(namespace);
-    boolean classLevel = extensionContext.getTestMethod().isEmpty();
-    return store.computeIfAbsent(KEY, key -> new Holder(newServer(), classLevel), Holder.class).server();
+    Holder holder = store.get(KEY, Holder.class);
+    if (holder != null) {
+      return holder.server();
+    }
+    if (extensionContext.getTestMethod().isPresent()) {
+      holder = new Holder(newServer(), false);
+      store.put(KEY, holder);
+      return holder.server();
+    }
+    boolean perClass = extensionContext.getTestInstanceLifecycle()
+        .map(lifecycle -> lifecycle == TestInstance.Lifecycle.PER_CLASS).orElse(false);
+    if (perClass || !(parameterContext.getDeclaringExecutable() instanceof Constructor<?>)) {
+      holder = new Holder(newServer(), true);
+      store.put(KEY, holder);
+      return holder.server();
+    }
+    // A per-method instance built with the class's context: the server belongs to the test about to
+    // run on this thread (an enclosing and a @Nested instance of one test share it).
+    holder = pending.get();
+    if (holder == null) {
+      holder = new Holder(newServer(), false);
+      pending.set(holder);
+      store.getOrComputeIfAbsent(ORPHANS, key -> new Orphans(), Orphans.class).holders.add(holder);
+    }
+    return holder.server();
   }
 
   private MockJobServer newServer() {
