@@ -1,5 +1,6 @@
 package dev.jobsdk.cli;
 
+import dev.jobsdk.core.WaitOptions;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.jobsdk.core.ClientBuilder;
 import dev.jobsdk.core.JobSnapshot;
@@ -40,19 +41,19 @@ interface JobFamily extends AutoCloseable {
       case "growth": {
         DeepCurrentClient c = withScheduler(fromEnv(DeepCurrentClient.builder(), ctx, cmd), ctx).build();
         return name.equals("bd") ? new Simple(c, c.pollingPolicy(), c.bdJobs()::retrieve,
-                (id, p, l) -> c.bdJobs().awaitCompletion(id, p, l))
+                (id, p, l) -> c.bdJobs().handle(id).awaitCompletion(WaitOptions.of(p, l)))
             : new Simple(c, c.pollingPolicy(), c.growth()::retrieve,
-                (id, p, l) -> c.growth().awaitCompletion(id, p, l));
+                (id, p, l) -> c.growth().handle(id).awaitCompletion(WaitOptions.of(p, l)));
       }
       case "deepidv": {
         DeepIdvClient c = withScheduler(fromEnv(DeepIdvClient.builder(), ctx, cmd), ctx).build();
         return new Simple(c, c.pollingPolicy(), c.asyncJobs()::retrieve, (id, p, l) -> {
           // the wait returns the result; the listener's last call is the terminal snapshot
           AtomicReference<AsyncJob<JsonNode>> last = new AtomicReference<>();
-          c.asyncJobs().awaitCompletion(id, JsonNode.class, p, job -> {
+          c.asyncJobs().handle(id, JsonNode.class).awaitCompletion(WaitOptions.of(p, job -> {
             last.set(job);
             l.onProgress(job);
-          });
+          }));
           return last.get();
         });
       }
@@ -60,7 +61,7 @@ interface JobFamily extends AutoCloseable {
         require(ctx, cmd, JobsClient.BASE_URL_ENV);
         JobsClient c = withScheduler(fromEnv(JobsClient.builder(), ctx, cmd), ctx).build();
         return new Simple(c, JobsClient.DEFAULT_POLLING_POLICY, c.jobs()::retrieve,
-            (id, p, l) -> c.jobs().awaitCompletion(id, p, l));
+            (id, p, l) -> c.jobs().handle(id).awaitCompletion(WaitOptions.of(p, l)));
       }
       default:
         throw new CommandLine.ParameterException(cmd,

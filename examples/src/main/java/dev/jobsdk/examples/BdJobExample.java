@@ -1,5 +1,6 @@
 package dev.jobsdk.examples;
 
+import dev.jobsdk.core.WaitOptions;
 import dev.jobsdk.core.JobFailedException;
 import dev.jobsdk.core.PaymentRequiredException;
 import dev.jobsdk.core.PermissionDeniedException;
@@ -47,8 +48,8 @@ public final class BdJobExample {
               Map.of("company_name", "Acme Robotics", "website", "acme-robotics.com"))))
           .build());
 
-      BdJobOutcome outcome = job.awaitResult(j -> System.out.printf("%3d%% %s%n",
-          j.progressPercent(), j.progressMessage().orElse("")));
+      BdJobOutcome outcome = job.awaitResult(WaitOptions.of(j -> System.out.printf("%3d%% %s%n",
+          j.progressPercent(), j.progressMessage().orElse(""))));
 
       System.out.println("summary: " + outcome.result().summary());
       for (BdAsset asset : outcome.assets()) {

@@ -6,9 +6,11 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.concurrent.Executor;
 import java.util.function.Function;
 import dev.jobsdk.core.internal.Checks;
 import dev.jobsdk.core.internal.ClientSettings;
+import dev.jobsdk.core.internal.DefaultJobScheduler;
 import okhttp3.OkHttpClient;
 
 /**
@@ -28,6 +30,10 @@ public abstract class ClientBuilder<B extends ClientBuilder<B>> {
   private OkHttpClient okHttpClient;
   private JobScheduler scheduler;
   private boolean allowInsecureHttp;
+  private int maxConcurrentPolls = DefaultJobScheduler.DEFAULT_MAX_CONCURRENT_POLLS;
+  private Executor pollExecutor;
+  private Executor completionExecutor;
+  private double maxRequestsPerSecond;
 
   static {
     ClientSettings.register(
@@ -154,6 +160,74 @@ public abstract class ClientBuilder<B extends ClientBuilder<B>> {
   }
 
   /**
+   * Sets the most polls the client runs at once, across all its waits. Polls due beyond it queue
+   * (holding no thread) and start late; a client that falls behind its schedule logs a warning
+   * once. The client's HTTP connection pool is sized to match (unless an {@link
+   * #okHttpClient(OkHttpClient) OkHttpClient} is shared). Default 256: about 2,500 polls per
+   * second at 100 ms of server latency.
+   *
+   * <p>Where polls run: on JDK 21 and later each poll gets a virtual thread, so waiting for the
+   * server costs no platform thread; on JDK 17 a pool of this many daemon threads, created on
+   * demand and retired when idle; or the {@link #pollExecutor(Executor) executor you give}.
+   *
+   * @param maxConcurrentPolls positive
+   * @return this builder
+   */
+  public B maxConcurrentPolls(int maxConcurrentPolls) {
+    if (maxConcurrentPolls < 1) {
+      throw new IllegalArgumentException(
+          "maxConcurrentPolls must be positive, was " + maxConcurrentPolls);
+    }
+    this.maxConcurrentPolls = maxConcurrentPolls;
+    return self();
+  }
+
+  /**
+   * Runs polls (blocking HTTP calls) on your executor instead of the client's own threads. The
+   * client never shuts it down. Ignored when a {@link #scheduler(JobScheduler) scheduler} is set.
+   *
+   * @param executor the executor
+   * @return this builder
+   */
+  public B pollExecutor(Executor executor) {
+    this.pollExecutor = Checks.notNull(executor, "pollExecutor");
+    return self();
+  }
+
+  /**
+   * Completes the futures of asynchronous waits on your executor, so callbacks chained on them
+   * ({@code thenApply}, {@code whenComplete}) run there. Default: the client's own completion
+   * threads (virtual threads on JDK 21+), never a thread that does I/O, so a slow callback cannot
+   * hold up any poll. The client never shuts your executor down.
+   *
+   * @param executor the executor
+   * @return this builder
+   */
+  public B completionExecutor(Executor executor) {
+    this.completionExecutor = Checks.notNull(executor, "completionExecutor");
+    return self();
+  }
+
+  /**
+   * Caps the client's requests per second, across all its calls and waits (DeepIDV, for example,
+   * documents 25 requests per second). Polls over the ceiling are delayed, holding no thread;
+   * single calls wait for their turn. Independently of this setting, a 429 or 503 with {@code
+   * Retry-After} on any request holds back every request of the client to that host until then.
+   * Default: no ceiling.
+   *
+   * @param requestsPerSecond positive
+   * @return this builder
+   */
+  public B maxRequestsPerSecond(double requestsPerSecond) {
+    if (!(requestsPerSecond > 0) || Double.isInfinite(requestsPerSecond)) {
+      throw new IllegalArgumentException(
+          "maxRequestsPerSecond must be positive and finite, was " + requestsPerSecond);
+    }
+    this.maxRequestsPerSecond = requestsPerSecond;
+    return self();
+  }
+
+  /**
    * Applies the vendor's documented environment variables (listed on the vendor builder), read
    * from the process environment. Variables that are unset or blank count as unset.
    *
@@ -202,7 +276,11 @@ public abstract class ClientBuilder<B extends ClientBuilder<B>> {
         maxRetries,
         pollingPolicy != null ? pollingPolicy : defaultPolicy,
         okHttpClient,
-        scheduler);
+        scheduler,
+        maxConcurrentPolls,
+        pollExecutor,
+        completionExecutor,
+        maxRequestsPerSecond);
   }
 
   static String validateBaseUrl(String url, boolean allowInsecureHttp) {

@@ -9,9 +9,10 @@ import java.util.concurrent.ExecutionException;
  * The source of time for a client: its clock, and the timer that runs poll attempts and retry
  * back-offs.
  *
- * <p>Every client owns one by default: a single daemon timer thread that hands poll attempts to a
- * small shared pool of daemon worker threads; no thread is created per wait and nothing polls in a
- * {@code Thread.sleep} loop. Tests inject {@link dev.jobsdk.core.testing.VirtualScheduler}, which
+ * <p>Every client owns one by default: a single daemon timer thread that hands due polls on; each
+ * poll then runs on its own virtual thread (JDK 21 and later) or on a pool of daemon threads sized
+ * by the builder's {@code maxConcurrentPolls} (JDK 17). No thread is held by a wait between polls
+ * and nothing polls in a {@code Thread.sleep} loop. Tests inject {@link dev.jobsdk.core.testing.VirtualScheduler}, which
  * runs a simulated ten-minute wait in milliseconds on the calling thread.
  */
 public interface JobScheduler {

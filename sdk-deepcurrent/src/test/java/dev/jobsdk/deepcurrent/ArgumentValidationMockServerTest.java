@@ -1,5 +1,6 @@
 package dev.jobsdk.deepcurrent;
 
+import dev.jobsdk.core.WaitOptions;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -44,24 +45,11 @@ class ArgumentValidationMockServerTest extends MockServerTestBase {
     rejects("jobId", () -> bd.result(bad));
     rejects("jobId", () -> bd.downloadAsset(bad, "verified_contacts"));
     rejects("jobId", () -> bd.downloadAsset(bad, "verified_contacts", dir));
-    rejects("jobId", () -> bd.awaitCompletion(bad));
-    rejects("jobId", () -> bd.awaitCompletion(bad, EVERY_5S));
-    rejects("jobId", () -> bd.awaitCompletion(bad, bl));
-    rejects("jobId", () -> bd.awaitCompletion(bad, EVERY_5S, bl));
-    rejects("jobId", () -> bd.awaitCompletionAsync(bad));
-    rejects("jobId", () -> bd.awaitCompletionAsync(bad, EVERY_5S, bl));
-    rejects("jobId", () -> bd.awaitResult(bad));
-    rejects("jobId", () -> bd.awaitResult(bad, bl));
-    rejects("jobId", () -> bd.awaitResult(bad, EVERY_5S, bl));
+    rejects("jobId", () -> bd.handle(bad));
     rejects("assetId", () -> bd.downloadAsset("a1b2c3d4", bad));
     rejects("assetId", () -> bd.downloadAsset("a1b2c3d4", bad, dir));
     rejects("runId", () -> growth.retrieve(bad));
-    rejects("runId", () -> growth.awaitCompletion(bad));
-    rejects("runId", () -> growth.awaitCompletion(bad, EVERY_5S));
-    rejects("runId", () -> growth.awaitCompletion(bad, gl));
-    rejects("runId", () -> growth.awaitCompletion(bad, EVERY_5S, gl));
-    rejects("runId", () -> growth.awaitCompletionAsync(bad));
-    rejects("runId", () -> growth.awaitCompletionAsync(bad, EVERY_5S, gl));
+    rejects("runId", () -> growth.handle(bad));
   }
 
   @org.junit.jupiter.api.Test
@@ -69,9 +57,12 @@ class ArgumentValidationMockServerTest extends MockServerTestBase {
     BdJobService bd = client.bdJobs();
     GrowthService growth = client.growth();
     rejects("request", () -> bd.create(null));
-    rejects("policy", () -> bd.awaitCompletion("j1", (dev.jobsdk.core.PollingPolicy) null));
-    rejects("listener", () -> bd.awaitCompletion("j1", (ProgressListener<BdJob>) null));
-    rejects("listener", () -> bd.awaitCompletionAsync("j1", EVERY_5S, null));
+    rejects("policy", () -> WaitOptions.of((dev.jobsdk.core.PollingPolicy) null));
+    rejects("listener", () -> WaitOptions.of((ProgressListener<BdJob>) null));
+    rejects("listener", () -> WaitOptions.of(EVERY_5S, null));
+    rejects("options", () -> bd.handle("j1").awaitCompletion(null));
+    rejects("options", () -> bd.handle("j1").awaitCompletionAsync(null));
+    rejects("options", () -> bd.handle("j1").awaitResult(null));
     rejects("target", () -> bd.downloadAsset("j1", "verified_contacts", (Path) null));
     rejects("target", () -> bd.downloadAsset("j1", "verified_contacts", dir.resolve("missing/x.json")));
     rejects("goalPlan", () -> growth.quote((JsonNode) null));

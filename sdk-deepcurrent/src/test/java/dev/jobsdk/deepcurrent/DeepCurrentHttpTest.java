@@ -89,7 +89,7 @@ class DeepCurrentHttpTest {
     server.enqueue(json(200, job("Paused")));
     server.enqueue(json(200, job("CANCELED")));
 
-    assertThatThrownBy(() -> client().bdJobs().awaitCompletion(JOB_ID))
+    assertThatThrownBy(() -> client().bdJobs().handle(JOB_ID).awaitCompletion())
         .isInstanceOf(dev.jobsdk.core.JobCancelledException.class);
     assertThat(server.getRequestCount()).isEqualTo(3);
   }
@@ -99,7 +99,7 @@ class DeepCurrentHttpTest {
     server.enqueue(json(200, job("pending")));
     server.enqueue(json(200, job("COMPLETED")));
 
-    assertThat(client().bdJobs().awaitCompletion(JOB_ID).status()).isEqualTo(JobStatus.COMPLETED);
+    assertThat(client().bdJobs().handle(JOB_ID).awaitCompletion().status()).isEqualTo(JobStatus.COMPLETED);
   }
 
   @Test
@@ -144,7 +144,7 @@ class DeepCurrentHttpTest {
     assertThat(sent.at("/execution_options/max_contacts_per_company").asInt()).isEqualTo(3);
     assertThat(sent.path("chat_id").asText()).isEqualTo("5f0c3c1e-1111-2222-3333-444455556666");
     assertThat(handle.id()).isEqualTo("j-1");
-    assertThat(handle.created().warnings()).singleElement()
+    assertThat(handle.created().orElseThrow().warnings()).singleElement()
         .satisfies(w -> assertThat(w.asText()).isEqualTo("No companies given"));
   }
 
@@ -293,7 +293,7 @@ class DeepCurrentHttpTest {
     assertThat(sent.path("quote_token").asText()).isEqualTo("eyJquote.token.sig");
     assertThat(sent.at("/goal_plan/pipeline_id").asText()).isEqualTo("email_discovery_v1");
     assertThat(handle.id()).isEqualTo("r-1");
-    assertThat(handle.started().preview().path("message").asText()).isEqualTo("queued");
+    assertThat(handle.started().orElseThrow().preview().path("message").asText()).isEqualTo("queued");
   }
 
   @Test

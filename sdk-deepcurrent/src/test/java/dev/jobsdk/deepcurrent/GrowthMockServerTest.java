@@ -1,5 +1,6 @@
 package dev.jobsdk.deepcurrent;
 
+import dev.jobsdk.core.WaitOptions;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
@@ -59,9 +60,9 @@ class GrowthMockServerTest extends MockServerTestBase {
     List<GrowthRun> events = new ArrayList<>();
 
     GrowthRunHandle handle = client.growth().run(quote);
-    GrowthRun done = handle.awaitCompletion(EVERY_5S, events::add);
+    GrowthRun done = handle.awaitCompletion(WaitOptions.of(EVERY_5S, events::add));
 
-    assertThat(handle.started().status()).isEqualTo(JobStatus.RUNNING);
+    assertThat(handle.started().orElseThrow().status()).isEqualTo(JobStatus.RUNNING);
     assertThat(server.deepCurrent().credits(PAID)).isEqualTo(creditsBefore - 450);
     List<Map<String, String>> stageSequence = new ArrayList<>();
     for (GrowthRun e : events) {
@@ -102,7 +103,7 @@ class GrowthMockServerTest extends MockServerTestBase {
     server.deepCurrent().nextGrowthRun(TWO_STAGES);
     String runId = client.growth().run(client.growth().quote(plan)).id();
 
-    GrowthRun done = time.await(client.growth().awaitCompletionAsync(runId));
+    GrowthRun done = time.await(client.growth().handle(runId).awaitCompletionAsync());
 
     assertThat(done.status()).isEqualTo(JobStatus.COMPLETED);
     assertThat(client.growth().retrieve(runId).status()).isEqualTo(JobStatus.COMPLETED);
@@ -187,7 +188,7 @@ class GrowthMockServerTest extends MockServerTestBase {
     GrowthRunHandle handle = client.growth().run(client.growth().quote(plan));
 
     JobFailedException e =
-        catchThrowableOfType(JobFailedException.class, () -> handle.awaitCompletion(EVERY_5S));
+        catchThrowableOfType(JobFailedException.class, () -> handle.awaitCompletion(WaitOptions.of(EVERY_5S)));
 
     GrowthRun run = e.lastSnapshot(GrowthRun.class).orElseThrow();
     assertThat(run.status()).isEqualTo(JobStatus.FAILED);

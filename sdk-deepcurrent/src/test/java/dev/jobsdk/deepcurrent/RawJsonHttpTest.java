@@ -114,7 +114,7 @@ class RawJsonHttpTest {
     BdJobHandle handle =
         client().bdJobs().create(BdJobRequest.of(BdPreset.FULL_PIPELINE, Map.of()));
 
-    assertThat(handle.created().rawJson()).contains(tree(created));
+    assertThat(handle.created().orElseThrow().rawJson()).contains(tree(created));
   }
 
   @Test

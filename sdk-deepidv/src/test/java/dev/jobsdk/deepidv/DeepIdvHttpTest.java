@@ -1,5 +1,6 @@
 package dev.jobsdk.deepidv;
 
+import dev.jobsdk.core.WaitOptions;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
@@ -305,7 +306,7 @@ class DeepIdvHttpTest {
 
     client()
         .asyncJobs()
-        .awaitCompletion(JOB, JsonNode.class, fixed, j -> heard.add(j.rawJson().orElseThrow()));
+        .handle(JOB, JsonNode.class).awaitCompletion(WaitOptions.of(fixed, j -> heard.add(j.rawJson().orElseThrow())));
 
     assertThat(heard).hasSize(3);
     assertThat(heard.get(0).get("queuePosition").asInt()).isEqualTo(4);
@@ -325,7 +326,7 @@ class DeepIdvHttpTest {
     AdverseMediaResult result =
         client()
             .asyncJobs()
-            .awaitCompletion(JOB, AdverseMediaResult.class, fixed, j -> heard.add(j.rawStatus()));
+            .handle(JOB, AdverseMediaResult.class).awaitCompletion(WaitOptions.of(fixed, j -> heard.add(j.rawStatus())));
 
     assertThat(result.riskLevel()).isEqualTo(AdverseMediaResult.RiskLevel.HIGH);
     assertThat(heard).containsExactly("pending", "processing", "migrating", "ready");
@@ -345,7 +346,7 @@ class DeepIdvHttpTest {
     server.enqueue(ready());
 
     CompletableFuture<JsonNode> f =
-        client().asyncJobs().awaitCompletionAsync(JOB, JsonNode.class);
+        client().asyncJobs().handle(JOB, JsonNode.class).awaitCompletionAsync();
 
     JsonNode result = time.await(f);
     assertThat(result.get("riskScore").asInt()).isEqualTo(72);
@@ -358,7 +359,7 @@ class DeepIdvHttpTest {
     NotFoundException e =
         catchThrowableOfType(
             NotFoundException.class,
-            () -> client().asyncJobs().awaitCompletion(JOB, JsonNode.class));
+            () -> client().asyncJobs().handle(JOB, JsonNode.class).awaitCompletion());
 
     assertThat(e).isNotInstanceOf(JobExpiredException.class);
   }
@@ -371,7 +372,7 @@ class DeepIdvHttpTest {
     JobExpiredException e =
         catchThrowableOfType(
             JobExpiredException.class,
-            () -> client().asyncJobs().awaitCompletion(JOB, JsonNode.class, fixed));
+            () -> client().asyncJobs().handle(JOB, JsonNode.class).awaitCompletion(WaitOptions.of(fixed)));
 
     assertThat(e).isInstanceOf(NotFoundException.class);
     assertThat(e.statusCode()).isEqualTo(404);

@@ -1,5 +1,6 @@
 package dev.jobsdk.deepidv;
 
+import dev.jobsdk.core.WaitOptions;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
@@ -94,7 +95,7 @@ class DeepIdvMockServerTest {
 
     AdverseMediaScreening screening = client.screening().adverseMedia(Fixtures.request());
     AdverseMediaResult result =
-        screening.awaitCompletion(EVERY_2S, job -> heard.add(job.rawStatus()));
+        screening.awaitCompletion(WaitOptions.of(EVERY_2S, job -> heard.add(job.rawStatus())));
 
     assertThat(heard).containsExactly("processing", "ready");
     assertThat(result.riskLevel()).isNotEqualTo(AdverseMediaResult.RiskLevel.UNKNOWN);
@@ -144,7 +145,7 @@ class DeepIdvMockServerTest {
     for (int i = 0; i < 20; i++) {
       s.deepIdv().nextJob(Lifecycle.succeedsAfter(Duration.ofSeconds(30)));
       AdverseMediaResult r =
-          client.screening().adverseMedia(Fixtures.request()).awaitCompletion(EVERY_2S);
+          client.screening().adverseMedia(Fixtures.request()).awaitCompletion(WaitOptions.of(EVERY_2S));
       if (!r.findings().isEmpty()) {
         return r;
       }
@@ -178,7 +179,7 @@ class DeepIdvMockServerTest {
         client
             .screening()
             .adverseMedia(Fixtures.request())
-            .awaitCompletionAsync(EVERY_2S, job -> heard.add(job.state()));
+            .awaitCompletionAsync(WaitOptions.of(EVERY_2S, job -> heard.add(job.state())));
 
     assertThat(future).isNotDone();
     AdverseMediaResult result = time.await(future);
@@ -192,8 +193,8 @@ class DeepIdvMockServerTest {
     String id = s.deepIdv().createJob(ORG_A, Lifecycle.succeedsAfter(Duration.ofSeconds(10)));
     DeepIdvClient client = client(ORG_A);
 
-    AdverseMediaResult typed = client.asyncJobs().awaitCompletion(id, AdverseMediaResult.class);
-    JsonNode tree = client.asyncJobs().awaitCompletion(id, JsonNode.class, EVERY_2S);
+    AdverseMediaResult typed = client.asyncJobs().handle(id, AdverseMediaResult.class).awaitCompletion();
+    JsonNode tree = client.asyncJobs().handle(id, JsonNode.class).awaitCompletion(WaitOptions.of(EVERY_2S));
     @SuppressWarnings("rawtypes")
     Map map = client.asyncJobs().handle(id, Map.class).awaitCompletion();
 
@@ -333,7 +334,7 @@ class DeepIdvMockServerTest {
     AdverseMediaScreening screening = client.screening().adverseMedia(Fixtures.request());
 
     JobFailedException e =
-        catchThrowableOfType(JobFailedException.class, () -> screening.awaitCompletion(EVERY_2S));
+        catchThrowableOfType(JobFailedException.class, () -> screening.awaitCompletion(WaitOptions.of(EVERY_2S)));
 
     assertThat(e.getMessage()).contains(screening.id(), "upstream timeout");
     assertThat(e.snapshot()).isInstanceOf(AsyncJob.Failed.class);
@@ -375,7 +376,7 @@ class DeepIdvMockServerTest {
 
     JobExpiredException e =
         catchThrowableOfType(
-            JobExpiredException.class, () -> screening.awaitCompletion(everyMinute));
+            JobExpiredException.class, () -> screening.awaitCompletion(WaitOptions.of(everyMinute)));
 
     assertThat(e).isInstanceOf(NotFoundException.class);
     assertThat(e.statusCode()).isEqualTo(404);
@@ -397,12 +398,12 @@ class DeepIdvMockServerTest {
             .maxInterval(Duration.ofSeconds(20))
             .build();
 
-    assertThatThrownBy(() -> client.asyncJobs().awaitCompletion(id, AdverseMediaResult.class, every20s))
+    assertThatThrownBy(() -> client.asyncJobs().handle(id, AdverseMediaResult.class).awaitCompletion(WaitOptions.of(every20s)))
         .isInstanceOf(JobExpiredException.class);
     NotFoundException unknown =
         catchThrowableOfType(
             NotFoundException.class,
-            () -> client.asyncJobs().awaitCompletion("00000000-0000-4000-8000-000000000000", JsonNode.class));
+            () -> client.asyncJobs().handle("00000000-0000-4000-8000-000000000000", JsonNode.class).awaitCompletion());
     assertThat(unknown).isNotInstanceOf(JobExpiredException.class);
   }
 
@@ -460,7 +461,7 @@ class DeepIdvMockServerTest {
 
     assertThatThrownBy(() -> orgB.asyncJobs().retrieve(id))
         .isInstanceOf(PermissionDeniedException.class);
-    assertThatThrownBy(() -> orgB.asyncJobs().awaitCompletion(id, AdverseMediaResult.class))
+    assertThatThrownBy(() -> orgB.asyncJobs().handle(id, AdverseMediaResult.class).awaitCompletion())
         .isInstanceOf(PermissionDeniedException.class);
     assertThat(s.journal().pollsOf(id)).isEqualTo(2);
   }
@@ -478,7 +479,7 @@ class DeepIdvMockServerTest {
       assertThatThrownBy(() -> client.asyncJobs().retrieve(unsafe))
           .isInstanceOf(IllegalArgumentException.class)
           .hasMessageStartingWith("jobId ");
-      assertThatThrownBy(() -> client.asyncJobs().awaitCompletion(unsafe, JsonNode.class))
+      assertThatThrownBy(() -> client.asyncJobs().handle(unsafe, JsonNode.class).awaitCompletion())
           .isInstanceOf(IllegalArgumentException.class);
     }
     assertThat(s.journal().requestCount()).isEqualTo(before);
@@ -517,7 +518,7 @@ class DeepIdvMockServerTest {
     DeepIdvClient client = client(ORG_A);
 
     AdverseMediaResult result =
-        client.screening().adverseMedia(Fixtures.request()).awaitCompletion(EVERY_2S);
+        client.screening().adverseMedia(Fixtures.request()).awaitCompletion(WaitOptions.of(EVERY_2S));
 
     assertThat(result).isNotNull();
     assertThat(time.scheduledDelays()).contains(Duration.ofSeconds(7));

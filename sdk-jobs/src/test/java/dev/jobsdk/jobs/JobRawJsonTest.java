@@ -1,5 +1,6 @@
 package dev.jobsdk.jobs;
 
+import dev.jobsdk.core.WaitOptions;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -139,7 +140,7 @@ class JobRawJsonTest {
     server.enqueue(json(BODY));
     List<JsonNode> heard = new ArrayList<>();
 
-    Job job = client().jobs().awaitCompletion(JOB_ID, j -> heard.add(j.rawJson().orElseThrow()));
+    Job job = client().jobs().handle(JOB_ID).awaitCompletion(WaitOptions.of(j -> heard.add(j.rawJson().orElseThrow())));
 
     assertThat(job.rawJson()).contains(Json.MAPPER.readTree(BODY));
     assertThat(heard).first().isEqualTo(Json.MAPPER.readTree(processing));

@@ -6,9 +6,13 @@ import dev.jobsdk.core.PollingPolicy;
 import dev.jobsdk.core.ProgressListener;
 import java.time.Clock;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import okhttp3.ConnectionPool;
+import okhttp3.Dispatcher;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 
@@ -31,11 +35,28 @@ public final class ClientRuntime implements AutoCloseable {
       PollingPolicy defaultPolicy,
       OkHttpClient ownedHttp,
       DefaultJobScheduler ownedScheduler,
-      Lifecycle lifecycle) {
+      Lifecycle lifecycle,
+      RateBudget budget,
+      Executor completions) {
     this.transport = transport;
     this.scheduler = scheduler;
     this.lifecycle = lifecycle;
-    this.poller = new Poller(scheduler, () -> ThreadLocalRandom.current().nextDouble(), lifecycle);
+    String host = transport.baseUrl().host();
+    this.poller =
+        new Poller(scheduler, () -> ThreadLocalRandom.current().nextDouble(), lifecycle)
+            .completeOn(completions)
+            .gate(budget.gate(host, () -> ThreadLocalRandom.current().nextDouble()))
+            .describeLoad(
+                ownedScheduler == null
+                    ? () -> ""
+                    : () ->
+                        ownedScheduler.pollsInFlight()
+                            + " polls in flight and "
+                            + ownedScheduler.pollsQueued()
+                            + " due polls queued (maxConcurrentPolls "
+                            + ownedScheduler.maxConcurrentPolls()
+                            + (ownedScheduler.virtualThreads() ? ", virtual threads" : "")
+                            + ")");
     this.defaultPolicy = defaultPolicy;
     this.ownedHttp = ownedHttp;
     this.ownedScheduler = ownedScheduler;
@@ -51,10 +72,25 @@ public final class ClientRuntime implements AutoCloseable {
    */
   public static ClientRuntime create(ClientSettings settings, Function<Transport, Auth> auth) {
     DefaultJobScheduler ownedScheduler =
-        settings.scheduler().isPresent() ? null : new DefaultJobScheduler();
+        settings.scheduler().isPresent()
+            ? null
+            : new DefaultJobScheduler(
+                Clock.systemUTC(),
+                settings.maxConcurrentPolls(),
+                settings.pollExecutor().orElse(null),
+                settings.completionExecutor().orElse(null));
     JobScheduler scheduler = settings.scheduler().orElse(ownedScheduler);
     OkHttpClient.Builder http =
         settings.okHttpClient().map(OkHttpClient::newBuilder).orElseGet(OkHttpClient.Builder::new);
+    if (settings.okHttpClient().isEmpty()) {
+      // Size the client's own HTTP client to its poll concurrency: OkHttp's defaults keep only 5
+      // idle connections, so thousands of waits would reconnect for most polls.
+      int concurrency = settings.maxConcurrentPolls();
+      Dispatcher dispatcher = new Dispatcher();
+      dispatcher.setMaxRequests(concurrency);
+      dispatcher.setMaxRequestsPerHost(concurrency);
+      http.dispatcher(dispatcher).connectionPool(new ConnectionPool(concurrency, 5, TimeUnit.MINUTES));
+    }
     http.connectTimeout(settings.connectTimeout())
         .readTimeout(settings.readTimeout())
         .writeTimeout(settings.readTimeout())
@@ -71,6 +107,7 @@ public final class ClientRuntime implements AutoCloseable {
     }
     OkHttpClient client = http.build();
     Lifecycle lifecycle = new Lifecycle();
+    RateBudget budget = new RateBudget(scheduler.clock(), settings.maxRequestsPerSecond());
     Transport unauthenticated =
         new Transport(
             HttpUrl.get(settings.baseUrl()),
@@ -80,15 +117,22 @@ public final class ClientRuntime implements AutoCloseable {
             settings.maxRetries(),
             settings.pollingPolicy(),
             () -> ThreadLocalRandom.current().nextDouble(),
-            lifecycle);
+            lifecycle,
+            budget);
     Transport transport = unauthenticated.withAuth(auth.apply(unauthenticated));
+    Executor completions =
+        settings
+            .completionExecutor()
+            .orElse(ownedScheduler != null ? ownedScheduler.completionExecutor() : Runnable::run);
     return new ClientRuntime(
         transport,
         scheduler,
         settings.pollingPolicy(),
         settings.okHttpClient().isPresent() ? null : client,
         ownedScheduler,
-        lifecycle);
+        lifecycle,
+        budget,
+        completions);
   }
 
   /**

@@ -5,6 +5,7 @@ import dev.jobsdk.core.PollingPolicy;
 
 import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.Executor;
 import okhttp3.OkHttpClient;
 
 /**
@@ -20,6 +21,10 @@ public final class ClientSettings {
   private final PollingPolicy pollingPolicy;
   private final OkHttpClient okHttpClient;
   private final JobScheduler scheduler;
+  private final int maxConcurrentPolls;
+  private final Executor pollExecutor;
+  private final Executor completionExecutor;
+  private final double maxRequestsPerSecond;
 
   /** Reads a builder's settings; registered by {@link dev.jobsdk.core.ClientBuilder}. */
   @FunctionalInterface
@@ -76,6 +81,10 @@ public final class ClientSettings {
    * @param pollingPolicy the default polling policy
    * @param okHttpClient a shared OkHttp client, or null
    * @param scheduler a scheduler, or null
+   * @param maxConcurrentPolls the most polls at once
+   * @param pollExecutor the executor polls run on, or null
+   * @param completionExecutor the executor futures complete on, or null
+   * @param maxRequestsPerSecond the request-rate ceiling, or 0 for none
    */
   public ClientSettings(
       String baseUrl,
@@ -85,7 +94,15 @@ public final class ClientSettings {
       int maxRetries,
       PollingPolicy pollingPolicy,
       OkHttpClient okHttpClient,
-      JobScheduler scheduler) {
+      JobScheduler scheduler,
+      int maxConcurrentPolls,
+      Executor pollExecutor,
+      Executor completionExecutor,
+      double maxRequestsPerSecond) {
+    this.maxConcurrentPolls = maxConcurrentPolls;
+    this.pollExecutor = pollExecutor;
+    this.completionExecutor = completionExecutor;
+    this.maxRequestsPerSecond = maxRequestsPerSecond;
     this.baseUrl = baseUrl;
     this.connectTimeout = connectTimeout;
     this.readTimeout = readTimeout;
@@ -168,6 +185,42 @@ public final class ClientSettings {
     return Optional.ofNullable(scheduler);
   }
 
+  /**
+   * Returns the most polls the client runs at once.
+   *
+   * @return the limit
+   */
+  public int maxConcurrentPolls() {
+    return maxConcurrentPolls;
+  }
+
+  /**
+   * Returns the user's executor for polls, if one was set.
+   *
+   * @return the executor, or empty for the client's own threads
+   */
+  public Optional<Executor> pollExecutor() {
+    return Optional.ofNullable(pollExecutor);
+  }
+
+  /**
+   * Returns the user's executor on which wait futures complete, if one was set.
+   *
+   * @return the executor, or empty for the client's own
+   */
+  public Optional<Executor> completionExecutor() {
+    return Optional.ofNullable(completionExecutor);
+  }
+
+  /**
+   * Returns the client-wide ceiling of requests per second.
+   *
+   * @return the ceiling, or 0 for none
+   */
+  public double maxRequestsPerSecond() {
+    return maxRequestsPerSecond;
+  }
+
   @Override
   public String toString() {
     return "ClientSettings{baseUrl="
@@ -182,6 +235,10 @@ public final class ClientSettings {
         + maxRetries
         + ", pollingPolicy="
         + pollingPolicy
+        + ", maxConcurrentPolls="
+        + maxConcurrentPolls
+        + ", maxRequestsPerSecond="
+        + maxRequestsPerSecond
         + '}';
   }
 }

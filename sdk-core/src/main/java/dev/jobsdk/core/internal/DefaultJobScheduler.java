@@ -6,57 +6,127 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
-import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * The real scheduler a client owns: one daemon timer thread that only hands due tasks to a bounded
- * pool of daemon worker threads, where the (blocking) poll requests run.
+ * The real scheduler a client owns: one daemon timer thread that only hands due tasks on, polls
+ * that run at most {@code maxConcurrentPolls} at a time (each on its own virtual thread on JDK 21
+ * and later, on a pool of that many daemon platform threads on JDK 17, or on the user's executor),
+ * and a separate completion executor on which wait futures complete, so user callbacks never run
+ * on, or hold up, a poll thread.
  */
 public final class DefaultJobScheduler implements JobScheduler, AutoCloseable {
-  private static final int WORKERS = 16;
+  private static final Logger log = LoggerFactory.getLogger(DefaultJobScheduler.class);
+
+  /** Default for the most polls in flight at once: 2,560 polls/s at 100 ms of latency. */
+  public static final int DEFAULT_MAX_CONCURRENT_POLLS = 256;
 
   private final Clock clock;
   private final ScheduledThreadPoolExecutor timer;
-  private final ThreadPoolExecutor workers;
+  private final LimitedExecutor polls;
+  private final ExecutorService ownedPollThreads;
+  private final Executor completions;
+  private final ExecutorService ownedCompletions;
+  private final int maxConcurrentPolls;
 
-  /** Creates a scheduler on the system UTC clock. */
+  /** Creates a scheduler on the system UTC clock with the default concurrency and executors. */
   public DefaultJobScheduler() {
-    this(Clock.systemUTC());
+    this(Clock.systemUTC(), DEFAULT_MAX_CONCURRENT_POLLS, null, null);
   }
 
   /**
    * Creates a scheduler.
    *
    * @param clock the clock to report
+   * @param maxConcurrentPolls the most polls in flight at once, positive
+   * @param pollExecutor where polls run, or null for threads of the scheduler's own (virtual
+   *     threads on JDK 21+, a pool of {@code maxConcurrentPolls} platform threads on 17)
+   * @param completionExecutor where wait futures complete, or null for threads of the scheduler's
+   *     own
    */
-  public DefaultJobScheduler(Clock clock) {
+  public DefaultJobScheduler(
+      Clock clock, int maxConcurrentPolls, Executor pollExecutor, Executor completionExecutor) {
+    if (maxConcurrentPolls < 1) {
+      throw new IllegalArgumentException(
+          "maxConcurrentPolls must be positive, was " + maxConcurrentPolls);
+    }
     this.clock = clock;
-    this.timer = new ScheduledThreadPoolExecutor(1, daemon("jobsdk-timer"));
+    this.maxConcurrentPolls = maxConcurrentPolls;
+    this.timer = new ScheduledThreadPoolExecutor(1, Threads.daemon("jobsdk-timer"));
     this.timer.setRemoveOnCancelPolicy(true);
-    this.workers =
-        new ThreadPoolExecutor(
-            WORKERS,
-            WORKERS,
-            30,
-            TimeUnit.SECONDS,
-            new LinkedBlockingQueue<>(),
-            daemon("jobsdk-poll"));
-    this.workers.allowCoreThreadTimeOut(true);
+    if (pollExecutor != null) {
+      ownedPollThreads = null;
+    } else {
+      ExecutorService virtual = Threads.virtualPerTask("jobsdk-poll");
+      ownedPollThreads =
+          virtual != null ? virtual : Threads.platformPool("jobsdk-poll", maxConcurrentPolls);
+    }
+    this.polls =
+        new LimitedExecutor(pollExecutor != null ? pollExecutor : ownedPollThreads, maxConcurrentPolls);
+    if (completionExecutor != null) {
+      ownedCompletions = null;
+      completions = completionExecutor;
+    } else {
+      ExecutorService virtual = Threads.virtualPerTask("jobsdk-complete");
+      ownedCompletions =
+          virtual != null
+              ? virtual
+              : Threads.platformPool(
+                  "jobsdk-complete", Math.max(2, Runtime.getRuntime().availableProcessors()));
+      completions = ownedCompletions;
+    }
   }
 
-  private static ThreadFactory daemon(String prefix) {
-    AtomicInteger n = new AtomicInteger();
-    return r -> {
-      Thread t = new Thread(r, prefix + "-" + n.incrementAndGet());
-      t.setDaemon(true);
-      return t;
-    };
+  /**
+   * Returns whether polls run on virtual threads of the scheduler's own.
+   *
+   * @return true on JDK 21+ unless the user gave a poll executor
+   */
+  public boolean virtualThreads() {
+    return ownedPollThreads != null && Threads.virtualThreads();
+  }
+
+  /**
+   * Returns the executor on which wait futures complete.
+   *
+   * @return the completion executor
+   */
+  public Executor completionExecutor() {
+    return completions;
+  }
+
+  /**
+   * Returns the most polls in flight at once.
+   *
+   * @return the limit
+   */
+  public int maxConcurrentPolls() {
+    return maxConcurrentPolls;
+  }
+
+  /**
+   * Returns how many polls run now.
+   *
+   * @return the count
+   */
+  public int pollsInFlight() {
+    return polls.running();
+  }
+
+  /**
+   * Returns how many due polls wait for a free slot.
+   *
+   * @return the count
+   */
+  public int pollsQueued() {
+    return polls.queued();
   }
 
   @Override
@@ -68,11 +138,25 @@ public final class DefaultJobScheduler implements JobScheduler, AutoCloseable {
   public Cancellable schedule(Duration delay, Runnable task) {
     long nanos = delay.isNegative() ? 0 : delay.toNanos();
     if (nanos == 0) {
-      workers.execute(task);
-      return () -> workers.remove(task);
+      polls.execute(task);
+      return () -> polls.remove(task);
     }
-    ScheduledFuture<?> f = timer.schedule(() -> workers.execute(task), nanos, TimeUnit.NANOSECONDS);
-    return () -> f.cancel(false);
+    ScheduledFuture<?> f = timer.schedule(() -> handOff(task), nanos, TimeUnit.NANOSECONDS);
+    return () -> {
+      if (!f.cancel(false)) {
+        polls.remove(task);
+      }
+    };
+  }
+
+  private void handOff(Runnable task) {
+    try {
+      polls.execute(task);
+    } catch (RejectedExecutionException e) {
+      if (!timer.isShutdown()) {
+        log.warn("The poll executor rejected a poll; that wait cannot go on: {}", e.toString());
+      }
+    }
   }
 
   @Override
@@ -86,12 +170,18 @@ public final class DefaultJobScheduler implements JobScheduler, AutoCloseable {
   }
 
   /**
-   * Stops the timer and the workers; scheduled polls are dropped and later {@link #schedule} calls
-   * are rejected (the client's poller ends its waits first).
+   * Stops the timer and the scheduler's own threads; scheduled polls are dropped and later {@link
+   * #schedule} calls are rejected (the client's poller ends its waits first). Completions already
+   * handed to the scheduler's own completion executor still run. User executors are left alone.
    */
   @Override
   public void close() {
     timer.shutdownNow();
-    workers.shutdownNow();
+    if (ownedPollThreads != null) {
+      ownedPollThreads.shutdownNow();
+    }
+    if (ownedCompletions != null) {
+      ownedCompletions.shutdown();
+    }
   }
 }

@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.Set;
@@ -36,6 +37,59 @@ public final class Poller {
   private final DoubleSupplier random;
   private final Lifecycle lifecycle;
   private final Set<Run<?>> live = ConcurrentHashMap.newKeySet();
+  private volatile Executor completions = Runnable::run;
+  private volatile RateGate gate = RateGate.NONE;
+  private final LagMonitor lag = new LagMonitor();
+  private volatile Supplier<String> load = () -> "";
+
+  /**
+   * What a poll asks before it is sent: the client's rate budget.
+   */
+  public interface RateGate {
+    /** A gate that never holds a poll back. */
+    RateGate NONE =
+        new RateGate() {
+          @Override
+          public Duration hold(Instant now) {
+            return Duration.ZERO;
+          }
+
+          @Override
+          public Duration reserve(Instant now) {
+            return Duration.ZERO;
+          }
+
+          @Override
+          public <T> T send(Supplier<T> poll) {
+            return poll.get();
+          }
+        };
+
+    /**
+     * Returns how long every request to the host is held back (a server's Retry-After).
+     *
+     * @param now the current time
+     * @return zero if the poll may go, otherwise when to ask again
+     */
+    Duration hold(Instant now);
+
+    /**
+     * Reserves the poll's request slot under the client's requests-per-second ceiling.
+     *
+     * @param now the current time
+     * @return how long until the reserved slot (zero: now)
+     */
+    Duration reserve(Instant now);
+
+    /**
+     * Sends the poll, whose slot is reserved.
+     *
+     * @param poll the poll
+     * @param <T> its result type
+     * @return what it returned
+     */
+    <T> T send(Supplier<T> poll);
+  }
 
   /**
    * Creates a poller with thread-local randomness for jitter.
@@ -67,6 +121,40 @@ public final class Poller {
     this.scheduler = scheduler;
     this.random = random;
     this.lifecycle = lifecycle;
+  }
+
+  /**
+   * Sets where asynchronous wait futures complete (and so where callbacks chained on them run).
+   * Default: on the thread that ran the last poll, which is right for a virtual scheduler only.
+   *
+   * @param executor the completion executor
+   * @return this poller
+   */
+  public Poller completeOn(Executor executor) {
+    this.completions = executor;
+    return this;
+  }
+
+  /**
+   * Sets the rate gate every poll passes before it is sent.
+   *
+   * @param rateGate the gate
+   * @return this poller
+   */
+  public Poller gate(RateGate rateGate) {
+    this.gate = rateGate;
+    return this;
+  }
+
+  /**
+   * Sets what the lag warning says about the client's load (polls in flight and the like).
+   *
+   * @param description the load, as a short phrase
+   * @return this poller
+   */
+  public Poller describeLoad(Supplier<String> description) {
+    this.load = description;
+    return this;
   }
 
   /**
@@ -102,7 +190,7 @@ public final class Poller {
    */
   public <S extends JobSnapshot> CompletableFuture<S> awaitAsync(
       String jobId, Supplier<S> poll, PollingPolicy policy, ProgressListener<? super S> listener) {
-    Run<S> run = new Run<>(jobId, poll, policy, listener);
+    Run<S> run = new Run<>(jobId, poll, policy, listener, true);
     run.start();
     return run.future;
   }
@@ -120,7 +208,7 @@ public final class Poller {
    */
   public <S extends JobSnapshot> S await(
       String jobId, Supplier<S> poll, PollingPolicy policy, ProgressListener<? super S> listener) {
-    Run<S> run = new Run<>(jobId, poll, policy, listener);
+    Run<S> run = new Run<>(jobId, poll, policy, listener, false);
     run.start();
     try {
       return scheduler.await(run.future);
@@ -168,14 +256,24 @@ public final class Poller {
             return cancelled;
           }
         };
+    private final boolean async;
     private volatile Cancellable pending;
+    private volatile Instant due;
+    private volatile boolean finished;
+    private boolean slotReserved;
     private PollDecision decision;
     private Object lastNotified;
     private volatile Instant started;
     private volatile JobSnapshot lastSeen;
     private volatile int polls;
 
-    Run(String jobId, Supplier<S> poll, PollingPolicy policy, ProgressListener<? super S> listener) {
+    Run(
+        String jobId,
+        Supplier<S> poll,
+        PollingPolicy policy,
+        ProgressListener<? super S> listener,
+        boolean async) {
+      this.async = async;
       this.jobId = jobId;
       this.poll = poll;
       this.policy = policy;
@@ -198,6 +296,7 @@ public final class Poller {
       if (future.isDone()) {
         return;
       }
+      due = clock.instant().plus(delay.isNegative() ? Duration.ZERO : delay);
       try {
         pending = scheduler.schedule(delay, this);
       } catch (RejectedExecutionException e) {
@@ -212,6 +311,7 @@ public final class Poller {
 
     /** Ends the wait with {@code error} and drops its next poll. */
     void abort(RuntimeException error) {
+      finished = true;
       if (future.completeExceptionally(error)) {
         Cancellable next = pending;
         if (next != null) {
@@ -223,23 +323,45 @@ public final class Poller {
     /** Runs one poll. Polls of one wait never overlap: each schedules the next when it ends. */
     @Override
     public void run() {
-      if (future.isDone()) {
+      if (finished || future.isDone()) {
         return;
       }
+      Instant start = clock.instant();
+      Instant scheduledFor = due;
+      if (scheduledFor != null && start.isAfter(scheduledFor)) {
+        lag.record(Duration.between(scheduledFor, start), live.size(), load);
+      }
+      Duration hold = gate.hold(start);
+      if (!hold.isZero() && !hold.isNegative()) {
+        // The server asked the client to back off: every wait holds back until then.
+        schedule(hold);
+        return;
+      }
+      if (!slotReserved) {
+        Duration wait = gate.reserve(start);
+        if (!wait.isZero() && !wait.isNegative()) {
+          // Over the client's requests-per-second ceiling: come back at the reserved slot.
+          slotReserved = true;
+          schedule(wait);
+          return;
+        }
+      }
+      slotReserved = false;
       S snapshot = null;
       RuntimeException error = null;
       try {
-        snapshot = poll.get();
+        snapshot = gate.send(poll);
         if (snapshot == null) {
           throw new IllegalStateException("poll of job " + jobId + " returned null");
         }
       } catch (RuntimeException e) {
         error = e;
       } catch (Error e) {
+        finished = true;
         future.completeExceptionally(e);
         throw e;
       }
-      if (future.isDone()) {
+      if (finished || future.isDone()) {
         return;
       }
       Instant now = clock.instant();
@@ -266,11 +388,36 @@ public final class Poller {
             jobId,
             decision.polls(),
             Untrusted.text(snapshot.rawStatus(), 100));
-        future.complete(snapshot);
+        finish(snapshot, null);
       } else {
         RuntimeException failure = ((PollDecision.Fail) outcome).error();
         log.debug("job {} poll {}: wait ends with {}", jobId, decision.polls(), failure.toString());
-        future.completeExceptionally(failure);
+        finish(null, failure);
+      }
+    }
+
+    /**
+     * Completes the future: an async wait's on the completion executor, so that callbacks chained
+     * on it never run on a poll thread; a blocking wait's here (only its caller waits on it).
+     */
+    private void finish(S snapshot, RuntimeException failure) {
+      finished = true;
+      Runnable complete =
+          () -> {
+            if (failure == null) {
+              future.complete(snapshot);
+            } else {
+              future.completeExceptionally(failure);
+            }
+          };
+      if (!async) {
+        complete.run();
+        return;
+      }
+      try {
+        completions.execute(complete);
+      } catch (RejectedExecutionException e) {
+        complete.run();
       }
     }
 

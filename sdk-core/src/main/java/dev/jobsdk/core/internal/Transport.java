@@ -5,10 +5,12 @@ import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.jobsdk.core.ApiConnectionException;
 import dev.jobsdk.core.ApiException;
+import dev.jobsdk.core.ErrorDetails;
 import dev.jobsdk.core.InvalidResponseException;
 import dev.jobsdk.core.JobScheduler;
 import dev.jobsdk.core.JobSdkException;
 import dev.jobsdk.core.PollingPolicy;
+import dev.jobsdk.core.RateLimitException;
 import io.github.resilience4j.core.IntervalBiFunction;
 import io.github.resilience4j.retry.Retry;
 import io.github.resilience4j.retry.RetryConfig;
@@ -56,6 +58,7 @@ public final class Transport {
   private final DoubleSupplier random;
   private final Retry retry;
   private final Lifecycle lifecycle;
+  private final RateBudget budget;
 
   /**
    * Creates a transport.
@@ -76,7 +79,16 @@ public final class Transport {
       int maxRetries,
       PollingPolicy clamp,
       DoubleSupplier random) {
-    this(baseUrl, http, auth, scheduler, maxRetries, clamp, random, new Lifecycle());
+    this(
+        baseUrl,
+        http,
+        auth,
+        scheduler,
+        maxRetries,
+        clamp,
+        random,
+        new Lifecycle(),
+        RateBudget.unlimited(scheduler.clock()));
   }
 
   /**
@@ -90,6 +102,7 @@ public final class Transport {
    * @param clamp the policy whose Retry-After clamp applies to request retries
    * @param random uniform values in [0, 1) for retry jitter
    * @param lifecycle the client's open/closed state
+   * @param budget the client's rate budget
    */
   public Transport(
       HttpUrl baseUrl,
@@ -99,8 +112,10 @@ public final class Transport {
       int maxRetries,
       PollingPolicy clamp,
       DoubleSupplier random,
-      Lifecycle lifecycle) {
+      Lifecycle lifecycle,
+      RateBudget budget) {
     this.lifecycle = lifecycle;
+    this.budget = budget;
     this.baseUrl = baseUrl;
     this.http = http;
     this.auth = auth;
@@ -152,7 +167,8 @@ public final class Transport {
    * @return the new transport
    */
   public Transport withAuth(Auth newAuth) {
-    return new Transport(baseUrl, http, newAuth, scheduler, maxRetries, clamp, random, lifecycle);
+    return new Transport(
+        baseUrl, http, newAuth, scheduler, maxRetries, clamp, random, lifecycle, budget);
   }
 
   /**
@@ -265,6 +281,7 @@ public final class Transport {
     while (true) {
       attempt++;
       lifecycle.checkOpen(req.method + " " + path);
+      awaitBudget(req, url.host(), path);
       Request.Builder builder = template.build().newBuilder();
       String credential = req.authenticated ? auth.apply(builder) : null;
       Request request = builder.build();
@@ -303,6 +320,12 @@ public final class Transport {
             code / 100 == 3
                 ? ErrorMapper.redirectRefused(code, req.method, path, r::header, request.url())
                 : ErrorMapper.map(code, req.method, path, r::header, body, scheduler.clock());
+        if ((code == 429 || code == 503)
+            && failure instanceof ApiException api
+            && api.retryAfter().isPresent()) {
+          // One budget per client and host: every other request and wait holds back too.
+          budget.hold(url.host(), clamp.clampRetryAfter(api.retryAfter().get()));
+        }
       } catch (JsonProcessingException e) {
         failure =
             new InvalidResponseException(
@@ -348,6 +371,49 @@ public final class Transport {
         throw new ApiConnectionException(
             "Interrupted while waiting to retry " + req.method + " " + path, e, false);
       }
+    }
+  }
+
+  /**
+   * Waits for the client's rate budget before a single call's attempt: out a short Retry-After
+   * hold on the host, then for a slot under the requests-per-second ceiling. A poll's slot was
+   * taken by the poller, which waits without holding a thread.
+   */
+  private void awaitBudget(ApiRequest req, String host, String path) {
+    if (budget.takePrepaid()) {
+      return;
+    }
+    Duration hold = budget.holdRemaining(host, scheduler.clock().instant());
+    if (!hold.isZero()) {
+      if (hold.compareTo(RETRY_MAX_DELAY) > 0) {
+        throw new RateLimitException(
+            new ErrorDetails(
+                429,
+                req.method,
+                path,
+                null,
+                "not sent: the server asked this client to wait "
+                    + hold.toSeconds()
+                    + " s more before its next request to this host",
+                null,
+                hold,
+                null));
+      }
+      sleepFor(hold, req, path);
+    }
+    Duration slot = budget.reserveSlot(scheduler.clock().instant());
+    if (!slot.isZero()) {
+      sleepFor(slot, req, path);
+    }
+  }
+
+  private void sleepFor(Duration d, ApiRequest req, String path) {
+    try {
+      scheduler.sleep(d);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new ApiConnectionException(
+          "Interrupted while waiting to send " + req.method + " " + path, e, false);
     }
   }
 

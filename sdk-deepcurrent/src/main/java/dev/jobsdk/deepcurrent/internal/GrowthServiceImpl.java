@@ -3,8 +3,6 @@ package dev.jobsdk.deepcurrent.internal;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.jobsdk.core.PermissionDeniedException;
-import dev.jobsdk.core.PollingPolicy;
-import dev.jobsdk.core.ProgressListener;
 import dev.jobsdk.core.internal.ApiRequest;
 import dev.jobsdk.core.internal.Checks;
 import dev.jobsdk.core.internal.ClientRuntime;
@@ -20,7 +18,7 @@ import dev.jobsdk.deepcurrent.QuoteOptions;
 import dev.jobsdk.deepcurrent.QuoteTokenRejectedException;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
+import java.util.Optional;
 
 /** {@link GrowthService} over the client's transport and poller. */
 public final class GrowthServiceImpl implements GrowthService {
@@ -130,7 +128,8 @@ public final class GrowthServiceImpl implements GrowthService {
       }
       throw e;
     }
-    return new Handle(Decoder.growthRun(answer, req.toString()));
+    GrowthRun started = Decoder.growthRun(answer, req.toString());
+    return new Handle(started.id(), started);
   }
 
   /**
@@ -158,45 +157,8 @@ public final class GrowthServiceImpl implements GrowthService {
   }
 
   @Override
-  public GrowthRun awaitCompletion(String runId) {
-    return await(runId, null, null);
-  }
-
-  @Override
-  public GrowthRun awaitCompletion(String runId, PollingPolicy policy) {
-    return await(runId, Checks.notNull(policy, "policy"), null);
-  }
-
-  @Override
-  public GrowthRun awaitCompletion(String runId, ProgressListener<? super GrowthRun> listener) {
-    return await(runId, null, Checks.notNull(listener, "listener"));
-  }
-
-  @Override
-  public GrowthRun awaitCompletion(
-      String runId, PollingPolicy policy, ProgressListener<? super GrowthRun> listener) {
-    return await(runId, Checks.notNull(policy, "policy"), Checks.notNull(listener, "listener"));
-  }
-
-  private GrowthRun await(
-      String runId, PollingPolicy policy, ProgressListener<? super GrowthRun> l) {
-    String id = Ids.require(runId, "runId");
-    return rt.await(id, () -> fetch(id, true), policy, l);
-  }
-
-  @Override
-  public CompletableFuture<GrowthRun> awaitCompletionAsync(String runId) {
-    String id = Ids.require(runId, "runId");
-    return rt.awaitAsync(id, () -> fetch(id, true), null, null);
-  }
-
-  @Override
-  public CompletableFuture<GrowthRun> awaitCompletionAsync(
-      String runId, PollingPolicy policy, ProgressListener<? super GrowthRun> listener) {
-    String id = Ids.require(runId, "runId");
-    Checks.notNull(policy, "policy");
-    Checks.notNull(listener, "listener");
-    return rt.awaitAsync(id, () -> fetch(id, true), policy, listener);
+  public GrowthRunHandle handle(String runId) {
+    return new Handle(Ids.require(runId, "runId"), null);
   }
 
   @Override
@@ -208,24 +170,23 @@ public final class GrowthServiceImpl implements GrowthService {
   private final class Handle extends DefaultJobHandle<GrowthRun, GrowthRun> implements GrowthRunHandle {
     private final GrowthRun started;
 
-    Handle(GrowthRun started) {
+    Handle(String id, GrowthRun started) {
       super(
-          started.id(),
-          () -> fetch(started.id(), false),
-          (policy, listener) -> rt.await(started.id(), () -> fetch(started.id(), true), policy, listener),
-          (policy, listener) ->
-              rt.awaitAsync(started.id(), () -> fetch(started.id(), true), policy, listener));
+          id,
+          () -> fetch(id, false),
+          (policy, listener) -> rt.await(id, () -> fetch(id, true), policy, listener),
+          (policy, listener) -> rt.awaitAsync(id, () -> fetch(id, true), policy, listener));
       this.started = started;
     }
 
     @Override
-    public GrowthRun started() {
-      return started;
+    public Optional<GrowthRun> started() {
+      return Optional.ofNullable(started);
     }
 
     @Override
     public String toString() {
-      return "GrowthRunHandle[" + started.id() + "]";
+      return "GrowthRunHandle[" + id() + "]";
     }
   }
 }

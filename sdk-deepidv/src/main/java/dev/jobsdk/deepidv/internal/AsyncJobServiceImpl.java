@@ -50,51 +50,8 @@ public final class AsyncJobServiceImpl implements AsyncJobService {
   }
 
   @Override
-  public <R> R awaitCompletion(String jobId, Class<R> resultType) {
-    checkId(jobId);
-    Checks.notNull(resultType, "resultType");
-    return await(jobId, resultType, false, null, null);
-  }
-
-  @Override
-  public <R> R awaitCompletion(String jobId, Class<R> resultType, PollingPolicy policy) {
-    checkId(jobId);
-    Checks.notNull(resultType, "resultType");
-    Checks.notNull(policy, "policy");
-    return await(jobId, resultType, false, policy, null);
-  }
-
-  @Override
-  public <R> R awaitCompletion(
-      String jobId,
-      Class<R> resultType,
-      PollingPolicy policy,
-      ProgressListener<? super AsyncJob<R>> listener) {
-    checkId(jobId);
-    Checks.notNull(resultType, "resultType");
-    Checks.notNull(policy, "policy");
-    Checks.notNull(listener, "listener");
-    return await(jobId, resultType, false, policy, listener);
-  }
-
-  @Override
-  public <R> CompletableFuture<R> awaitCompletionAsync(String jobId, Class<R> resultType) {
-    checkId(jobId);
-    Checks.notNull(resultType, "resultType");
-    return awaitAsync(jobId, resultType, false, null, null);
-  }
-
-  @Override
-  public <R> CompletableFuture<R> awaitCompletionAsync(
-      String jobId,
-      Class<R> resultType,
-      PollingPolicy policy,
-      ProgressListener<? super AsyncJob<R>> listener) {
-    checkId(jobId);
-    Checks.notNull(resultType, "resultType");
-    Checks.notNull(policy, "policy");
-    Checks.notNull(listener, "listener");
-    return awaitAsync(jobId, resultType, false, policy, listener);
+  public JobHandle<AsyncJob<JsonNode>, JsonNode> handle(String jobId) {
+    return handle(jobId, JsonNode.class);
   }
 
   /**

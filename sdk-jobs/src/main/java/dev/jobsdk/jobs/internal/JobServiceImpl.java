@@ -42,51 +42,6 @@ public final class JobServiceImpl implements JobService {
     return JobJson.parse(body, "GET " + JOBS + "/" + jobId);
   }
 
-  @Override
-  public Job awaitCompletion(String jobId) {
-    return await(Ids.uuid(jobId, "jobId"), null, null);
-  }
-
-  @Override
-  public Job awaitCompletion(String jobId, PollingPolicy policy) {
-    Ids.uuid(jobId, "jobId");
-    return await(jobId, Checks.notNull(policy, "policy"), null);
-  }
-
-  @Override
-  public Job awaitCompletion(String jobId, ProgressListener<? super Job> listener) {
-    Ids.uuid(jobId, "jobId");
-    return await(jobId, null, Checks.notNull(listener, "listener"));
-  }
-
-  @Override
-  public Job awaitCompletion(
-      String jobId, PollingPolicy policy, ProgressListener<? super Job> listener) {
-    Ids.uuid(jobId, "jobId");
-    Checks.notNull(policy, "policy");
-    return await(jobId, policy, Checks.notNull(listener, "listener"));
-  }
-
-  @Override
-  public CompletableFuture<Job> awaitCompletionAsync(String jobId) {
-    return awaitAsync(Ids.uuid(jobId, "jobId"), null, null);
-  }
-
-  @Override
-  public CompletableFuture<Job> awaitCompletionAsync(
-      String jobId, ProgressListener<? super Job> listener) {
-    Ids.uuid(jobId, "jobId");
-    return awaitAsync(jobId, null, Checks.notNull(listener, "listener"));
-  }
-
-  @Override
-  public CompletableFuture<Job> awaitCompletionAsync(
-      String jobId, PollingPolicy policy, ProgressListener<? super Job> listener) {
-    Ids.uuid(jobId, "jobId");
-    Checks.notNull(policy, "policy");
-    return awaitAsync(jobId, policy, Checks.notNull(listener, "listener"));
-  }
-
   private Job await(String jobId, PollingPolicy policy, ProgressListener<? super Job> listener) {
     return runtime.await(jobId, () -> fetch(jobId, true), policy, listener);
   }
@@ -96,13 +51,9 @@ public final class JobServiceImpl implements JobService {
     return runtime.awaitAsync(jobId, () -> fetch(jobId, true), policy, listener);
   }
 
-  /**
-   * Returns a handle on a job a creator just started.
-   *
-   * @param jobId the job's UUID, already validated
-   * @return the handle
-   */
-  JobHandle<Job, Job> handle(String jobId) {
+  @Override
+  public JobHandle<Job, Job> handle(String jobId) {
+    Ids.uuid(jobId, "jobId");
     return new DefaultJobHandle<>(
         jobId,
         () -> fetch(jobId, false),

@@ -1,0 +1,131 @@
+package dev.jobsdk.core.internal;
+
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The executors a client creates for itself: a virtual thread per task where the running JDK has
+ * them (21 and later, found at run time so the jar stays Java 17), daemon platform threads
+ * otherwise.
+ */
+final class Threads {
+  private static final MethodHandle VIRTUAL_FACTORY = virtualThreadFactoryHandle();
+
+  private Threads() {}
+
+  /**
+   * Returns whether this JDK runs tasks on virtual threads.
+   *
+   * @return true on JDK 21 and later
+   */
+  static boolean virtualThreads() {
+    return VIRTUAL_FACTORY != null;
+  }
+
+  /**
+   * Returns an executor that starts a virtual thread per task, or null before JDK 21.
+   *
+   * @param prefix the threads' name prefix
+   * @return the executor, or null
+   */
+  static ExecutorService virtualPerTask(String prefix) {
+    if (VIRTUAL_FACTORY == null) {
+      return null;
+    }
+    try {
+      ThreadFactory factory = (ThreadFactory) VIRTUAL_FACTORY.invoke(prefix);
+      return (ExecutorService)
+          MethodHandles.publicLookup()
+              .findStatic(
+                  Executors.class,
+                  "newThreadPerTaskExecutor",
+                  MethodType.methodType(ExecutorService.class, ThreadFactory.class))
+              .invoke(factory);
+    } catch (Throwable e) {
+      return null;
+    }
+  }
+
+  /**
+   * Returns a pool of at most {@code threads} daemon platform threads, created on demand and
+   * retired after 30 s idle, with an unbounded queue.
+   *
+   * @param prefix the threads' name prefix
+   * @param threads the most threads
+   * @return the pool
+   */
+  static ThreadPoolExecutor platformPool(String prefix, int threads) {
+    ThreadPoolExecutor pool =
+        new ThreadPoolExecutor(
+            threads, threads, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), daemon(prefix));
+    pool.allowCoreThreadTimeOut(true);
+    return pool;
+  }
+
+  /**
+   * Returns a factory of daemon platform threads named {@code prefix-1}, {@code prefix-2}, ...
+   *
+   * @param prefix the name prefix
+   * @return the factory
+   */
+  static ThreadFactory daemon(String prefix) {
+    AtomicInteger n = new AtomicInteger();
+    return r -> {
+      Thread t = new Thread(r, prefix + "-" + n.incrementAndGet());
+      t.setDaemon(true);
+      return t;
+    };
+  }
+
+  /** {@code Thread.ofVirtual().name(prefix + "-", 1).factory()} as a handle, or null. */
+  private static MethodHandle virtualThreadFactoryHandle() {
+    try {
+      MethodHandles.Lookup lookup = MethodHandles.publicLookup();
+      Class<?> builder = Class.forName("java.lang.Thread$Builder");
+      Class<?> ofVirtual = Class.forName("java.lang.Thread$Builder$OfVirtual");
+      MethodHandle create = lookup.findStatic(Thread.class, "ofVirtual", MethodType.methodType(ofVirtual));
+      MethodHandle name =
+          lookup.findVirtual(
+              builder, "name", MethodType.methodType(builder, String.class, long.class));
+      MethodHandle factory =
+          lookup.findVirtual(builder, "factory", MethodType.methodType(ThreadFactory.class));
+      MethodHandle h =
+          MethodHandles.lookup()
+              .findStatic(
+                  Threads.class,
+                  "virtualFactory",
+                  MethodType.methodType(
+                      ThreadFactory.class,
+                      MethodHandle.class,
+                      MethodHandle.class,
+                      MethodHandle.class,
+                      String.class));
+      MethodHandle bound = MethodHandles.insertArguments(h, 0, create, name, factory);
+      // Probe once, so a JDK that has the methods but refuses them falls back here, not later.
+      ThreadFactory probe = (ThreadFactory) bound.invoke("jobsdk-probe");
+      if (probe == null) {
+        return null;
+      }
+      return bound;
+    } catch (Throwable e) {
+      return null;
+    }
+  }
+
+  @SuppressWarnings("unused") // called through a method handle
+  private static ThreadFactory virtualFactory(
+      MethodHandle create, MethodHandle name, MethodHandle factory, String prefix)
+      throws Throwable {
+    Object b = create.invoke();
+    b = name.invoke(b, prefix + "-", 1L);
+    return (ThreadFactory) factory.invoke(b);
+  }
+}
