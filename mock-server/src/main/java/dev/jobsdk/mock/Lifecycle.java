@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * A scripted job lifecycle: how long the job stays queued, the stages it runs through, and how it
@@ -169,25 +170,44 @@ public final class Lifecycle {
    * @param name the stage's name (DeepCurrent growth runs show it as a {@code stage_status} key)
    * @param duration how long the stage runs; not negative
    * @param message the progress message shown while the stage runs
+   * @param status the status word the vendor shows while the stage runs, verbatim, instead of its
+   *     running word ({@code running}, {@code processing}, {@code PROCESSING}); empty for the running
+   *     word. Use it to show a status the SDK does not know.
    */
-  public record Stage(String name, Duration duration, String message) {
+  public record Stage(String name, Duration duration, String message, Optional<String> status) {
     /**
      * Validates the stage.
      *
      * @param name the stage's name
      * @param duration how long the stage runs
      * @param message the progress message
+     * @param status the status word shown while it runs, or empty
      */
     public Stage {
       Objects.requireNonNull(name, "name");
       Objects.requireNonNull(duration, "duration");
       Objects.requireNonNull(message, "message");
+      Objects.requireNonNull(status, "status");
       if (name.isBlank()) {
         throw new IllegalArgumentException("name must not be blank");
       }
       if (duration.isNegative()) {
         throw new IllegalArgumentException("duration must not be negative, was " + duration);
       }
+      if (status.isPresent() && (status.get().isBlank() || status.get().length() > 64)) {
+        throw new IllegalArgumentException("status must be 1 to 64 characters, was '" + status.get() + "'");
+      }
+    }
+
+    /**
+     * A stage that shows the vendor's running word.
+     *
+     * @param name the stage's name
+     * @param duration how long the stage runs
+     * @param message the progress message
+     */
+    public Stage(String name, Duration duration, String message) {
+      this(name, duration, message, Optional.empty());
     }
   }
 
@@ -225,6 +245,22 @@ public final class Lifecycle {
      */
     public Builder stage(String name, Duration duration, String message) {
       stages.add(new Stage(name, duration, message));
+      return this;
+    }
+
+    /**
+     * Appends a stage during which the job's status field reads {@code status} verbatim instead of the
+     * vendor's running word, e.g. {@code "paused"} or {@code "QUEUED_FOR_REVIEW"}: a status the SDK does
+     * not know. A client should keep waiting through it. Progress keeps growing as in any stage.
+     *
+     * @param status the status word to show, 1 to 64 characters
+     * @param duration how long the stage runs
+     * @param message the progress message shown while it runs
+     * @return this builder
+     */
+    public Builder unknownStatus(String status, Duration duration, String message) {
+      Objects.requireNonNull(status, "status");
+      stages.add(new Stage(status, duration, message, Optional.of(status)));
       return this;
     }
 

@@ -32,6 +32,15 @@ public final class MockCredentials {
   /** Password of {@link #RISK_ADMIN_EMAIL}. */
   public static final String RISK_ADMIN_PASSWORD = "admin-password";
 
+  /**
+   * Risk tool login of a user created by an administrator: a login answers the first-login challenge
+   * ({@code requiresPasswordChange}) until {@code POST /api/auth/complete-password-change} sets a new
+   * password. Each server reset restores the challenge.
+   */
+  public static final String RISK_NEW_USER_EMAIL = "new@example.com";
+  /** Temporary password of {@link #RISK_NEW_USER_EMAIL}. */
+  public static final String RISK_NEW_USER_PASSWORD = "temporary-password";
+
   private MockCredentials() {
   }
 }

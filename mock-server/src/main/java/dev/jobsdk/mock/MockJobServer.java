@@ -56,6 +56,7 @@ public final class MockJobServer implements AutoCloseable {
     EngineConfig config = new EngineConfig(seed, builder.deepIdvJobTtl, builder.tokenLifetime,
         builder.deepIdvCreatedAtSeconds, 100_000);
     this.engine = new Engine(config, clock, faults, faults, this::reset);
+    this.engine.rateLimited(builder.rateLimits);
     this.http = HttpServer.start(builder.port, engine);
     this.baseUrl = "http://127.0.0.1:" + http.port();
   }
@@ -193,6 +194,27 @@ public final class MockJobServer implements AutoCloseable {
   }
 
   /**
+   * Turns the vendors' documented rate limits on or off from now on: DeepIDV 25 requests a second with
+   * a burst of 35 per API key; the Risk tool 30 a minute, 5 a minute on its auth routes, its job status
+   * exempt (DeepCurrent documents none). A request over a limit gets 429 with {@code Retry-After}, in
+   * the vendor's error envelope, counted on the server's clock. Off unless the builder turned it on.
+   *
+   * @param enforced whether to enforce them
+   */
+  public void rateLimits(boolean enforced) {
+    engine.rateLimited(enforced);
+  }
+
+  /**
+   * Returns whether the vendors' documented rate limits are enforced.
+   *
+   * @return whether requests over a limit get 429
+   */
+  public boolean rateLimits() {
+    return engine.rateLimited();
+  }
+
+  /**
    * Returns the server to its state after {@code start()}: no jobs, faults, scripts or journal, demo
    * accounts with their initial credits and balances, the id sequence restarted, and the clock back at
    * its start (a ticking clock drops its jumps; an external clock is left alone).
@@ -233,6 +255,7 @@ public final class MockJobServer implements AutoCloseable {
     private Duration deepIdvJobTtl = Duration.ofHours(1);
     private Duration tokenLifetime = Duration.ofSeconds(3600);
     private boolean deepIdvCreatedAtSeconds;
+    private boolean rateLimits;
 
     private Builder() {
     }
@@ -339,6 +362,18 @@ public final class MockJobServer implements AutoCloseable {
      */
     public Builder deepIdvCreatedAtSeconds(boolean seconds) {
       this.deepIdvCreatedAtSeconds = seconds;
+      return this;
+    }
+
+    /**
+     * Makes the server enforce the vendors' documented rate limits (see
+     * {@link MockJobServer#rateLimits(boolean)}). Default {@code false}; the standalone jar turns them on.
+     *
+     * @param enforced whether to enforce them
+     * @return this builder
+     */
+    public Builder rateLimits(boolean enforced) {
+      this.rateLimits = enforced;
       return this;
     }
 

@@ -4,8 +4,12 @@ package dev.jobsdk.mock;
  * Scripts and users of the mock's Risk Intelligence Tool API. Obtained from
  * {@link MockJobServer#riskTool()}; not meant to be implemented outside the mock server.
  *
- * <p>Users: {@link MockCredentials#RISK_USER_EMAIL} and {@link MockCredentials#RISK_ADMIN_EMAIL} (the
- * {@code admin} group), plus any added with {@link #addUser(String, String, boolean)}. Job types are
+ * <p>Users: {@link MockCredentials#RISK_USER_EMAIL}, {@link MockCredentials#RISK_ADMIN_EMAIL} (the
+ * {@code admin} group) and {@link MockCredentials#RISK_NEW_USER_EMAIL} (whose first login answers the
+ * {@code requiresPasswordChange} challenge), plus any added with
+ * {@link #addUser(String, String, boolean, boolean)}. A parse job needs a document: uploaded with
+ * {@code POST /api/assessments/{id}/documents} or added with {@link #addDocument(String, String, String)};
+ * parsing any other document id answers 404 as the vendor does. Job types are
  * {@code AI_PREVIEW}, {@code PARSE_DOCUMENT}, {@code GAP_DETECTION}, {@code RISK_ANALYSIS} and
  * {@code REPORT_GENERATION}. A job created over HTTP takes the next queued lifecycle for its type, else
  * the next queued one for any type, else the default for its type, else a seeded default of seconds to a
@@ -51,7 +55,19 @@ public interface RiskToolControl {
   String createJob(String email, String type, Lifecycle lifecycle);
 
   /**
-   * Adds a user.
+   * Registers a document as {@code POST /api/assessments/{id}/documents} does, so that a test can start
+   * a parse job without uploading.
+   *
+   * @param email the owning user's email
+   * @param assessmentId the assessment (a UUID)
+   * @param fileName the file's name, e.g. {@code business-plan.pdf}
+   * @return the document id parse jobs take
+   */
+  String addDocument(String email, String assessmentId, String fileName);
+
+  /**
+   * Adds a user whose password is permanent.
+   *
    *
    * @param email the login email
    * @param password the password (at least 8 characters, as the API validates)
@@ -59,6 +75,19 @@ public interface RiskToolControl {
    * @return this
    */
   RiskToolControl addUser(String email, String password, boolean admin);
+
+  /**
+   * Adds a user. One who must change the password gets the first-login challenge
+   * ({@code requiresPasswordChange}, {@code session}, {@code username}) from every login until
+   * {@code POST /api/auth/complete-password-change} sets a new password.
+   *
+   * @param email the login email
+   * @param password the (temporary) password, at least 8 characters
+   * @param admin whether the user is in the {@code admin} group
+   * @param mustChangePassword whether logins answer the first-login challenge
+   * @return this
+   */
+  RiskToolControl addUser(String email, String password, boolean admin, boolean mustChangePassword);
 
   /**
    * Returns the user id ({@code createdById} of the user's jobs, {@code sub} of their tokens).

@@ -180,7 +180,12 @@ class RiskToolApiTest {
     @Test
     void parse_201BareIdAsNestSendsAString_andChainsGapDetectionOnSuccess() {
       String auth = user();
-      Reply parse = http().post("/api/assessments/" + ASSESSMENT + "/documents/doc-1/parse", null, "Authorization", auth);
+      Reply upload = http().post("/api/assessments/" + ASSESSMENT + "/documents",
+          "{\"fileName\":\"plan.pdf\",\"mimeType\":\"application/pdf\",\"fileSize\":2048}", "Authorization", auth);
+      assertThat(upload.status()).as(upload.body()).isEqualTo(201);
+      String documentId = upload.json().get("documentId").asText();
+      Reply parse = http().post("/api/assessments/" + ASSESSMENT + "/documents/" + documentId + "/parse", null,
+          "Authorization", auth);
       assertThat(parse.status()).isEqualTo(201);
       assertThat(parse.contentType()).isEqualTo("text/html; charset=utf-8");
       String id = parse.body();
@@ -188,7 +193,8 @@ class RiskToolApiTest {
       JsonNode job = job(id, auth);
       assertThat(job.get("type").asText()).isEqualTo("PARSE_DOCUMENT");
       assertThat(job.get("input").toString()).isEqualTo("{\"assessmentId\":\"" + ASSESSMENT
-          + "\",\"documentId\":\"doc-1\",\"s3Key\":\"assessments/" + ASSESSMENT + "/documents/doc-1/document.pdf\"}");
+          + "\",\"documentId\":\"" + documentId + "\",\"s3Key\":\"assessments/" + ASSESSMENT + "/documents/"
+          + documentId + "/plan.pdf\"}");
       assertThat(MOCK.server().jobs().list()).extracting(MockJob::kind).containsExactly("PARSE_DOCUMENT");
 
       advance(60_000);

@@ -146,12 +146,18 @@ class JobsMockServerTest {
     assertThat(mock().journal().requestsAfterTerminal(job.id())).isZero();
   }
 
+  /** A document the mock knows, as an upload would register it: parsing an unknown one is a 404. */
+  private String document() {
+    return mock().riskTool().addDocument(MockCredentials.RISK_USER_EMAIL, ASSESSMENT, "plan.pdf");
+  }
+
   @ParameterizedTest
   @EnumSource(Await.class)
   void parseDocument_awaitsToTablesAndMetadata_andChainsGapDetection(Await await) {
     JobsClient client = user();
 
-    JobHandle<Job, Job> handle = client.assessments().parseDocument(ASSESSMENT, "doc-42");
+    String documentId = document();
+    JobHandle<Job, Job> handle = client.assessments().parseDocument(ASSESSMENT, documentId);
     Job job = await.on(time, handle, ProgressListener.none());
 
     ParseDocumentResult parsed = job.parseDocumentResult().orElseThrow();
@@ -160,8 +166,8 @@ class JobsMockServerTest {
     assertThat(parsed.tables()).isNotEmpty();
     assertThat(parsed.tables().get(0).headers()).isNotEmpty();
     assertThat(parsed.tables().get(0).rows()).hasSize(parsed.tables().get(0).rowCount());
-    assertThat(parsed.metadata().orElseThrow().s3Key()).hasValueSatisfying(k -> assertThat(k).contains("doc-42"));
-    assertThat(job.input().get("documentId").asText()).isEqualTo("doc-42");
+    assertThat(parsed.metadata().orElseThrow().s3Key()).hasValueSatisfying(k -> assertThat(k).contains(documentId));
+    assertThat(job.input().get("documentId").asText()).isEqualTo(documentId);
 
     // The server starts a GAP_DETECTION job by itself and never returns its id; the mock shows it.
     String gapJobId =
@@ -421,8 +427,8 @@ class JobsMockServerTest {
         .nextJob("PARSE_DOCUMENT", Lifecycle.succeedsAfter(Duration.ofMinutes(20)));
     JobsClient client = user();
 
-    Job slow = client.assessments().parseDocument(ASSESSMENT, "doc-1").awaitCompletion();
-    JobHandle<Job, Job> tooSlow = client.assessments().parseDocument(ASSESSMENT, "doc-2");
+    Job slow = client.assessments().parseDocument(ASSESSMENT, document()).awaitCompletion();
+    JobHandle<Job, Job> tooSlow = client.assessments().parseDocument(ASSESSMENT, document());
 
     assertThat(slow.parseDocumentResult()).isPresent();
     assertThatThrownBy(tooSlow::awaitCompletion)

@@ -83,6 +83,11 @@ final class AdminApi {
             };
           }
           break;
+        case "uploads":
+          if (s.length == 3) {
+            return "PUT".equals(method) ? upload(s[2], request) : methodNotAllowed();
+          }
+          break;
         case "journal":
           if (s.length == 2) {
             return "GET".equals(method) ? Json.response(200, journal(request.query())) : methodNotAllowed();
@@ -140,6 +145,7 @@ final class AdminApi {
         .add("POST /__mock/faults {\"method\": \"GET\", \"path\": \"/v1/async-jobs/*\", \"nth\": 2, "
             + "\"status\": 429, \"retryAfterSeconds\": 7}")
         .add("DELETE /__mock/faults")
+        .add("PUT /__mock/uploads/{documentId} (where Risk-tool presigned upload URLs point)")
         .add("GET /__mock/journal[?jobId=...]")
         .add("POST /__mock/reset");
     return index;
@@ -252,6 +258,14 @@ final class AdminApi {
       fault = fault.afterProcessing();
     }
     return fault;
+  }
+
+  /** Where a Risk-tool presigned upload URL points: accepts the bytes of a registered document. */
+  private HttpResponse upload(String documentId, HttpRequest request) {
+    if (!engine.riskTool().hasDocument(documentId)) {
+      throw new NoSuchElementException("no document " + documentId + " awaits an upload");
+    }
+    return HttpResponse.empty(200).header("ETag", '"' + Integer.toHexString(java.util.Arrays.hashCode(request.body())) + '"');
   }
 
   private ObjectNode journal(String query) {

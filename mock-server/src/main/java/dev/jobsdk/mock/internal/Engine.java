@@ -9,9 +9,9 @@ import dev.jobsdk.mock.VirtualClock;
 import dev.jobsdk.mock.internal.http.HttpHandler;
 import dev.jobsdk.mock.internal.http.HttpRequest;
 import dev.jobsdk.mock.internal.http.HttpResponse;
-import dev.jobsdk.mock.internal.vendor.DeepCurrentApi;
-import dev.jobsdk.mock.internal.vendor.DeepIdvApi;
-import dev.jobsdk.mock.internal.vendor.RiskToolApi;
+import dev.jobsdk.mock.internal.vendor.deepcurrent.DeepCurrentApi;
+import dev.jobsdk.mock.internal.vendor.deepidv.DeepIdvApi;
+import dev.jobsdk.mock.internal.vendor.risk.RiskToolApi;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -44,6 +44,7 @@ public final class Engine implements HttpHandler, MockJobs {
   private final DeepIdvApi deepIdv;
   private final RiskToolApi riskTool;
   private final AdminApi admin;
+  private volatile boolean rateLimited;
 
   /**
    * @param config the settings
@@ -68,6 +69,16 @@ public final class Engine implements HttpHandler, MockJobs {
   /** @return the settings */
   public EngineConfig config() {
     return config;
+  }
+
+  /** @return whether the vendors' documented rate limits are enforced (429 with Retry-After) */
+  public boolean rateLimited() {
+    return rateLimited;
+  }
+
+  /** @param enforced whether to enforce the vendors' documented rate limits from now on */
+  public void rateLimited(boolean enforced) {
+    this.rateLimited = enforced;
   }
 
   /** @return the clock's current instant */
@@ -236,17 +247,17 @@ public final class Engine implements HttpHandler, MockJobs {
     ObjectNode index = Json.object().put("server", "jobsdk mock server")
         .put("note", "A test double of three vendors' job APIs; /__mock/ is the mock's own admin API.");
     ObjectNode routes = index.putObject("vendors");
-    routes.putArray("DeepCurrent").add("POST /api/v1/login/access-token").add("POST /api/v1/bd/jobs")
-        .add("GET /api/v1/bd/jobs/{job_id}").add("GET /api/v1/bd/jobs/{job_id}/result")
-        .add("GET /api/v1/bd/jobs/{job_id}/assets/{asset_id}").add("POST /api/v1/growth/resolve")
-        .add("POST /api/v1/growth/quote").add("POST /api/v1/growth/run").add("GET /api/v1/growth/runs/{run_id}");
-    routes.putArray("DeepIDV").add("POST /v1/screening/adverse-media").add("GET /v1/async-jobs/{jobId}");
-    routes.putArray("Risk tool").add("POST /api/auth/login").add("POST /api/auth/refresh-token")
-        .add("POST /api/admin/prompts/preview").add("POST /api/assessments/{id}/documents/{documentId}/parse")
-        .add("POST /api/assessments/{id}/gap-fields/submit").add("POST /api/assessments/{id}/report/pdf")
-        .add("GET /api/jobs/{id}");
+    routes.set("DeepCurrent", routeList(deepCurrent));
+    routes.set("DeepIDV", routeList(deepIdv));
+    routes.set("Risk tool", routeList(riskTool));
     index.put("admin", "/__mock/");
     return index;
+  }
+
+  private static com.fasterxml.jackson.databind.node.ArrayNode routeList(VendorApi api) {
+    com.fasterxml.jackson.databind.node.ArrayNode list = Json.array();
+    api.routeTable().routes().forEach(route -> list.add(route.describe()));
+    return list;
   }
 
   // ------------------------------------------------------------------ MockJobs
@@ -264,7 +275,7 @@ public final class Engine implements HttpHandler, MockJobs {
     if (view == null) {
       return null;
     }
-    String status = view.phase() == Phase.GONE ? "expired" : api(job.vendor()).statusWord(job, view);
+    String status = view.phase() == Phase.GONE ? "expired" : api(job.vendor()).statusOf(job, view);
     return new MockJob(job.id(), job.vendor(), job.kind(), job.owner(), status, view.createdAt());
   }
 

@@ -23,21 +23,59 @@ public abstract class VendorApi {
   /** @return the vendor */
   public abstract Vendor vendor();
 
+  /** @return this vendor's routes: which exist, which are polls, and their handlers */
+  protected abstract RouteTable routes();
+
+  /** @return this vendor's routes, for the index page */
+  public final RouteTable routeTable() {
+    return routes();
+  }
+
+  /**
+   * @param request a request no route of this vendor matches
+   * @return the vendor's answer to an unknown path
+   */
+  protected abstract HttpResponse notFound(HttpRequest request);
+
+  /**
+   * @param request a request whose path a route matches, but not its method
+   * @return the vendor's answer; by default the same as {@link #notFound(HttpRequest)}
+   */
+  protected HttpResponse methodNotAllowed(HttpRequest request) {
+    return notFound(request);
+  }
+
+  /**
+   * Applies the vendor's documented rate limits, when the server enforces them.
+   *
+   * @param request the request
+   * @param route the matched route
+   * @return a 429 response in the vendor's envelope, or {@code null} to serve the request
+   */
+  protected HttpResponse throttle(HttpRequest request, RouteTable.Route route) {
+    return null;
+  }
+
   /**
    * @param method the request method
    * @param segments the request path's segments
    * @return the job id when the request is a status poll, else {@code null}
    */
-  public abstract String polledJobId(String method, String[] segments);
+  public final String polledJobId(String method, String[] segments) {
+    return routes().polledJobId(method, segments);
+  }
 
-  /**
-   * Handles a request routed to this vendor; may throw {@link ApiError}.
-   *
-   * @param request the request
-   * @param segments the request path's segments
-   * @return the response
-   */
-  protected abstract HttpResponse route(HttpRequest request, String[] segments);
+  private HttpResponse route(HttpRequest request, String[] segments) {
+    RouteTable.Match match = routes().match(request.method(), segments);
+    if (match == null) {
+      return notFound(request);
+    }
+    if (!match.methodAllowed()) {
+      return methodNotAllowed(request);
+    }
+    HttpResponse limited = throttle(request, match.route());
+    return limited != null ? limited : match.handle(request);
+  }
 
   /**
    * An error in this vendor's envelope, for injected faults.
@@ -54,6 +92,25 @@ public abstract class VendorApi {
    * @return the status the vendor shows, e.g. {@code ready}
    */
   public abstract String statusWord(JobRecord job, JobView view);
+
+  /**
+   * The status a client reads: the stage's own status word while a {@link Lifecycle.Stage} that shows
+   * one runs (e.g. a status the SDK does not know), else {@link #statusWord(JobRecord, JobView)}.
+   *
+   * @param job a job of this vendor
+   * @param view its current view
+   * @return the status to show
+   */
+  public final String statusOf(JobRecord job, JobView view) {
+    if (view.phase() == Phase.RUNNING && view.stageIndex() >= 0
+        && view.stageIndex() < job.lifecycle().stages().size()) {
+      java.util.Optional<String> shown = job.lifecycle().stages().get(view.stageIndex()).status();
+      if (shown.isPresent()) {
+        return shown.get();
+      }
+    }
+    return statusWord(job, view);
+  }
 
   /** Restores demo accounts and forgets scripted lifecycles and other per-vendor state. */
   public abstract void reset();
@@ -74,23 +131,6 @@ public abstract class VendorApi {
   }
 
   /**
-   * @param segments path segments
-   * @param expected expected literal segments, {@code null} for any value
-   * @return whether the segments have exactly that shape
-   */
-  protected static boolean is(String[] segments, String... expected) {
-    if (segments.length != expected.length) {
-      return false;
-    }
-    for (int i = 0; i < expected.length; i++) {
-      if (expected[i] != null && !expected[i].equals(segments[i])) {
-        return false;
-      }
-    }
-    return true;
-  }
-
-  /**
    * Picks a new job's lifecycle: the one given for it, else the next queued one, else the configured
    * default, else a seeded default.
    *
@@ -100,7 +140,7 @@ public abstract class VendorApi {
    * @param seeded builds the seeded default
    * @return the lifecycle
    */
-  protected static Lifecycle chooseLifecycle(Lifecycle explicit, Supplier<Lifecycle> queued, Lifecycle configured,
+  public static Lifecycle chooseLifecycle(Lifecycle explicit, Supplier<Lifecycle> queued, Lifecycle configured,
       Supplier<Lifecycle> seeded) {
     if (explicit != null) {
       return explicit;

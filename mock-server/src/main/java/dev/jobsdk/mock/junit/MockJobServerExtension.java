@@ -65,7 +65,7 @@ public final class MockJobServerExtension implements BeforeEachCallback, AfterEa
   private final ThreadLocal<Holder> pending = new ThreadLocal<>();
 
   private record Settings(int port, Long seed, Supplier<? extends Clock> clock, Instant startTime,
-      Duration deepIdvJobTtl, Duration tokenLifetime, Boolean deepIdvCreatedAtSeconds) {
+      Duration deepIdvJobTtl, Duration tokenLifetime, Boolean deepIdvCreatedAtSeconds, boolean rateLimits) {
   }
 
   /**
@@ -114,7 +114,7 @@ public final class MockJobServerExtension implements BeforeEachCallback, AfterEa
 
   /** Creates the extension with the server defaults; used by {@code @ExtendWith}. */
   public MockJobServerExtension() {
-    this(new Settings(0, null, null, null, null, null, null));
+    this(new Settings(0, null, null, null, null, null, null, false));
   }
 
   private MockJobServerExtension(Settings settings) {
@@ -266,7 +266,7 @@ public final class MockJobServerExtension implements BeforeEachCallback, AfterEa
     if (settings.deepIdvCreatedAtSeconds() != null) {
       builder.deepIdvCreatedAtSeconds(settings.deepIdvCreatedAtSeconds());
     }
-    return builder.start();
+    return builder.rateLimits(settings.rateLimits()).start();
   }
 
   /** Builds a {@link MockJobServerExtension}; options as in {@link MockJobServer.Builder}. */
@@ -278,6 +278,7 @@ public final class MockJobServerExtension implements BeforeEachCallback, AfterEa
     private Duration deepIdvJobTtl;
     private Duration tokenLifetime;
     private Boolean deepIdvCreatedAtSeconds;
+    private boolean rateLimits;
 
     private Builder() {
     }
@@ -364,6 +365,18 @@ public final class MockJobServerExtension implements BeforeEachCallback, AfterEa
     }
 
     /**
+     * Makes each server enforce the vendors' documented rate limits (429 with {@code Retry-After}).
+     * Default {@code false}: tests poll as fast as their virtual clock allows.
+     *
+     * @param enforced whether to enforce them
+     * @return this builder
+     */
+    public Builder rateLimits(boolean enforced) {
+      this.rateLimits = enforced;
+      return this;
+    }
+
+    /**
      * Builds the extension.
      *
      * @return the extension
@@ -374,7 +387,8 @@ public final class MockJobServerExtension implements BeforeEachCallback, AfterEa
         throw new IllegalStateException("clock(..) excludes startTime(..)");
       }
       return new MockJobServerExtension(
-          new Settings(port, seed, clock, startTime, deepIdvJobTtl, tokenLifetime, deepIdvCreatedAtSeconds));
+          new Settings(port, seed, clock, startTime, deepIdvJobTtl, tokenLifetime, deepIdvCreatedAtSeconds,
+              rateLimits));
     }
   }
 }

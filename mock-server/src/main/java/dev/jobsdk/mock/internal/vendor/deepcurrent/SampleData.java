@@ -1,4 +1,4 @@
-package dev.jobsdk.mock.internal.vendor;
+package dev.jobsdk.mock.internal.vendor.deepcurrent;
 
 import java.util.Locale;
 import java.util.SplittableRandom;
