@@ -63,8 +63,9 @@ public interface AsyncJobService {
    * Returns a handle on an existing job, to look at it or wait for it, for example one whose id
    * was stored before a restart. Waiting returns the result of the ready job, or throws {@link
    * dev.jobsdk.core.JobFailedException} whose snapshot is the {@link AsyncJob.Failed} job.
-   * Nothing is sent until the handle is used. Unlike {@link #retrieve(String, Class)}, the handle
-   * assumes the job exists, so a 404 from it is reported as {@link JobExpiredException}.
+   * Nothing is sent until the handle is used. A 404 before the handle has seen the job is a
+   * {@link dev.jobsdk.core.NotFoundException} (unknown or long-expired id); a 404 during a wait
+   * that has seen it is a {@link JobExpiredException}.
    *
    * @param jobId the job's id
    * @param resultType the result's type

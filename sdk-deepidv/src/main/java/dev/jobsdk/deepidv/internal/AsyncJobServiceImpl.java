@@ -46,7 +46,7 @@ public final class AsyncJobServiceImpl implements AsyncJobService {
   public <R> JobHandle<AsyncJob<R>, R> handle(String jobId, Class<R> resultType) {
     checkId(jobId);
     Checks.notNull(resultType, "resultType");
-    return handleOf(jobId, resultType);
+    return handleOf(jobId, resultType, false);
   }
 
   @Override
@@ -55,20 +55,23 @@ public final class AsyncJobServiceImpl implements AsyncJobService {
   }
 
   /**
-   * Returns a handle on a job known to exist (created by this client, or named by the caller as
-   * existing), so that any 404 it meets means the job expired.
+   * Returns a handle on a job. A 404 after a wait has seen the job means it expired ({@link
+   * JobExpiredException}); so does any 404 for a job known to exist, such as one this client just
+   * created.
    *
    * @param jobId the job's id, already checked
    * @param resultType the result type
+   * @param knownToExist whether the job certainly existed (it was just created)
    * @param <R> the result type
    * @return the handle
    */
-  <R> DefaultJobHandle<AsyncJob<R>, R> handleOf(String jobId, Class<R> resultType) {
+  <R> DefaultJobHandle<AsyncJob<R>, R> handleOf(
+      String jobId, Class<R> resultType, boolean knownToExist) {
     return new DefaultJobHandle<>(
         jobId,
-        () -> expiryAware(jobId, resultType, true, false).get(),
-        (policy, listener) -> await(jobId, resultType, true, policy, listener),
-        (policy, listener) -> awaitAsync(jobId, resultType, true, policy, listener));
+        () -> expiryAware(jobId, resultType, knownToExist, false).get(),
+        (policy, listener) -> await(jobId, resultType, knownToExist, policy, listener),
+        (policy, listener) -> awaitAsync(jobId, resultType, knownToExist, policy, listener));
   }
 
   private <R> R await(

@@ -58,7 +58,7 @@ public final class ScreeningServiceImpl implements ScreeningService {
     JsonNode answer = runtime.transport().tree(post);
     ScreeningJob created = parseCreated(answer, idempotencyKey, post.toString());
     return new AdverseMediaScreeningImpl(
-        created, asyncJobs.handleOf(created.jobId(), AdverseMediaResult.class));
+        created, asyncJobs.handleOf(created.jobId(), AdverseMediaResult.class, true));
   }
 
   static ScreeningJob parseCreated(JsonNode answer, String idempotencyKey, String where) {
