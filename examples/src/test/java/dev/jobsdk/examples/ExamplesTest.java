@@ -126,4 +126,30 @@ class ExamplesTest {
     assertThat(outcome[0]).isPositive();
     assertThat(server.jobs().list()).hasSize(200);
   }
+
+  @Test
+  void awaitMany_consumesEveryScreeningInCompletionOrder() {
+    String printed = printed(() -> {
+      AwaitManyExample.Summary s = AwaitManyExample.run(sandbox.deepIdv(), 40, 1_000);
+      assertThat(s.succeeded() + s.failed()).isEqualTo(40);
+      assertThat(s.cancelled()).isZero();
+      assertThat(s.order()).hasSize(40).doesNotHaveDuplicates();
+    });
+    assertThat(printed).contains(" risk", "status updates heard");
+  }
+
+  @Test
+  void awaitMany_cancelsTheRest_afterTooManyFailures() {
+    for (int i = 0; i < 40; i++) {
+      server.deepIdv().nextJob(i % 2 == 0
+          ? Lifecycle.failsAfter(Duration.ofSeconds(5 + i), "provider down")
+          : Lifecycle.succeedsAfter(Duration.ofMinutes(5)));
+    }
+    String printed = printed(() -> {
+      AwaitManyExample.Summary s = AwaitManyExample.run(sandbox.deepIdv(), 40, 3);
+      assertThat(s.failed()).isEqualTo(3);
+      assertThat(s.cancelled()).isEqualTo(37);
+    });
+    assertThat(printed).contains("3 failures: cancelling the 37 waits left");
+  }
 }

@@ -194,16 +194,39 @@ public final class Fault {
         latency, afterProcessing, bodyContentType, body);
   }
 
+  private static final int MAX_CONTENT_TYPE = 200;
+  private static final int MAX_BODY = 1 << 20;
+
+  /** {@code type/subtype} then optional parameters, all visible ASCII or spaces: never a header break. */
+  private static void checkMediaType(String contentType) {
+    int slash = contentType.indexOf('/');
+    boolean ok = contentType.length() <= MAX_CONTENT_TYPE && slash > 0 && slash < contentType.length() - 1;
+    for (int i = 0; ok && i < contentType.length(); i++) {
+      char c = contentType.charAt(i);
+      ok = c == ' ' || (c > 32 && c < 127);
+    }
+    if (!ok || contentType.charAt(0) == ' ') {
+      throw new IllegalArgumentException("contentType must be a media type of at most " + MAX_CONTENT_TYPE
+          + " printable ASCII characters, e.g. text/html; charset=utf-8");
+    }
+  }
+
   /**
    * Replaces the envelope of a {@link #status(int) status} answer with this body.
    *
-   * @param contentType the Content-Type to send
-   * @param body the body text (UTF-8)
+   * @param contentType the Content-Type to send: a media type such as {@code text/html; charset=utf-8},
+   *     at most 200 printable ASCII characters (no line breaks: it cannot add other headers)
+   * @param body the body text (UTF-8), at most 1 MiB
    * @return the changed rule
+   * @throws IllegalArgumentException when the content type is not a media type or the body is too long
    */
   public Fault body(String contentType, String body) {
     Objects.requireNonNull(contentType, "contentType");
     Objects.requireNonNull(body, "body");
+    checkMediaType(contentType);
+    if (body.length() > MAX_BODY) {
+      throw new IllegalArgumentException("body must be at most " + MAX_BODY + " characters, was " + body.length());
+    }
     return new Fault(method, pathGlob, trigger, count, probability, action, status, retryAfter,
         retryAfterAsDate, latency, afterProcessing, contentType, body);
   }

@@ -120,4 +120,56 @@ class AdminApiTest {
     assertThat(http.delete("/__mock/jobs").status()).isEqualTo(405);
     assertThat(http.post("/__mock/clock/advance", "not json").status()).isEqualTo(400);
   }
+
+  @Test
+  void createJob_ofEveryFamily_withAScriptedLifecycle(MockJobServer server) {
+    Http http = new Http(server);
+    Reply created = http.post("/__mock/jobs", "{\"family\":\"deepidv\",\"lifecycle\":{\"queuedSeconds\":5,"
+        + "\"stages\":[{\"name\":\"searching\",\"seconds\":60,\"message\":\"Searching...\"},"
+        + "{\"name\":\"review\",\"seconds\":30,\"status\":\"on_hold\"}],\"outcome\":\"fail\","
+        + "\"message\":\"upstream timeout\"}}");
+    assertThat(created.status()).as(created.body()).isEqualTo(201);
+    String id = created.json().get("id").asText();
+    assertThat(created.json().get("vendor").asText()).isEqualTo("DEEPIDV");
+    assertThat(created.json().get("owner").asText()).isEqualTo(ORG_A);
+    server.clock().advance(Duration.ofSeconds(70));
+    assertThat(http.get("/v1/async-jobs/" + id, "x-api-key", ORG_A).json().get("status").asText()).isEqualTo("on_hold");
+    server.clock().advance(Duration.ofSeconds(30));
+    JsonNode failed = http.get("/v1/async-jobs/" + id, "x-api-key", ORG_A).json();
+    assertThat(failed.get("status").asText()).isEqualTo("failed");
+    assertThat(failed.get("error").asText()).isEqualTo("upstream timeout");
+
+    JsonNode bd = http.post("/__mock/jobs", "{\"family\":\"bd\",\"preset\":\"verify_existing_emails\"}").json();
+    assertThat(bd.get("kind").asText()).isEqualTo("bd_job");
+    assertThat(bd.get("owner").asText()).isEqualTo(MockCredentials.DEEPCURRENT_PAID_KEY);
+    assertThat(http.post("/__mock/jobs", "{\"family\":\"growth\",\"lifecycle\":{\"seconds\":0}}").json()
+        .get("status").asText()).isEqualTo("completed");
+    JsonNode risk = http.post("/__mock/jobs", "{\"family\":\"jobs\",\"type\":\"report_generation\",\"owner\":\""
+        + MockCredentials.RISK_USER_EMAIL + "\",\"lifecycle\":{\"outcome\":\"failAttempts\",\"attempts\":3}}").json();
+    assertThat(risk.get("kind").asText()).isEqualTo("REPORT_GENERATION");
+    assertThat(risk.get("status").asText()).isEqualTo("FAILED");
+  }
+
+  @Test
+  void createJob_namesTheFieldThatIsWrong(MockJobServer server) {
+    Http http = new Http(server);
+    assertThat(http.post("/__mock/jobs", "{}").json().get("error").asText()).contains("\"family\" is required");
+    assertThat(http.post("/__mock/jobs", "{\"family\":\"fax\"}").json().get("error").asText()).contains("unknown family");
+    Reply badStage = http.post("/__mock/jobs", "{\"family\":\"bd\",\"lifecycle\":{\"stages\":[{\"name\":\"x\"}]}}");
+    assertThat(badStage.status()).isEqualTo(400);
+    assertThat(badStage.json().get("error").asText()).contains("lifecycle.stages[0].seconds");
+    assertThat(http.post("/__mock/jobs", "{\"family\":\"jobs\",\"type\":\"NOPE\"}").status()).isEqualTo(400);
+    assertThat(http.post("/__mock/jobs", "{\"family\":\"deepidv\",\"owner\":\"sk_unknown\"}").status()).isEqualTo(400);
+    assertThat(server.jobs().list()).isEmpty();
+  }
+
+  @Test
+  void faultContentType_cannotInjectHeaders(MockJobServer server) {
+    Reply injected = new Http(server).post("/__mock/faults", "{\"path\":\"/v1/**\",\"status\":500,"
+        + "\"body\":\"x\",\"contentType\":\"text/plain\\r\\nSet-Cookie: session=stolen\"}");
+    assertThat(injected.status()).isEqualTo(400);
+    assertThat(injected.json().get("error").asText()).contains("contentType must be a media type");
+    assertThat(server.faults().list()).isEmpty();
+    assertThat(new Http(server).get("/v1/async-jobs/x", "x-api-key", ORG_A).header("Set-Cookie")).isNull();
+  }
 }

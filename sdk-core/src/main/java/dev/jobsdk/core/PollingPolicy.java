@@ -10,7 +10,7 @@ import java.util.Optional;
  *
  * <p>Immutable and thread-safe; build one with {@link #builder()} or derive one from another with
  * {@link #toBuilder()}. Every vendor client has a default policy suited to its jobs, which {@code
- * awaitCompletion(id, policy)} overrides for one wait.
+ * handle.awaitCompletion(WaitOptions.of(policy))} overrides for one wait.
  *
  * <p>The delay before poll <i>n</i> (n &ge; 2) is {@code min(maxInterval, interval *
  * multiplier^(n-2))}, then jittered; the first poll happens after {@link #initialDelay()}. After a

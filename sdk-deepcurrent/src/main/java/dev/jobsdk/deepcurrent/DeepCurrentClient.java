@@ -1,5 +1,11 @@
 package dev.jobsdk.deepcurrent;
 
+import java.util.Collection;
+import dev.jobsdk.core.JobSnapshot;
+import dev.jobsdk.core.JobHandle;
+import dev.jobsdk.core.JobGroupListener;
+import dev.jobsdk.core.JobGroup;
+import dev.jobsdk.core.AwaitAllOptions;
 import dev.jobsdk.core.ClientBuilder;
 import dev.jobsdk.core.internal.ClientSettings;
 import dev.jobsdk.core.PollingPolicy;
@@ -143,6 +149,54 @@ public final class DeepCurrentClient implements AutoCloseable {
    */
   public GrowthService growth() {
     return growth;
+  }
+
+  /**
+   * Awaits a set of jobs together, with the client's default policy: every wait starts now, and
+   * the group yields each job's outcome as it ends. A failed job is that job's outcome, never the
+   * group's. See {@link JobGroup}.
+   *
+   * @param jobs the jobs' handles
+   * @param <S> the snapshot type
+   * @param <R> the result type
+   * @return the group
+   * @throws IllegalArgumentException if {@code jobs} or one of them is null
+   */
+  public <S extends JobSnapshot, R> JobGroup<S, R> awaitAll(
+      Collection<? extends JobHandle<S, R>> jobs) {
+    return runtime.awaitAll(jobs, AwaitAllOptions.defaults(), JobGroupListener.none());
+  }
+
+  /**
+   * Awaits a set of jobs together, with a policy and a deadline for the set, telling one listener
+   * about every job's progress and outcome. See {@link JobGroup}.
+   *
+   * @param jobs the jobs' handles
+   * @param options the policy and deadline
+   * @param listener the listener of the whole set
+   * @param <S> the snapshot type
+   * @param <R> the result type
+   * @return the group
+   */
+  public <S extends JobSnapshot, R> JobGroup<S, R> awaitAll(
+      Collection<? extends JobHandle<S, R>> jobs,
+      AwaitAllOptions options,
+      JobGroupListener<S, R> listener) {
+    return runtime.awaitAll(jobs, options, listener);
+  }
+
+  /**
+   * Awaits a set of jobs named by id, each made a handle by {@code handleOf}.
+   *
+   * @param ids the jobs' ids
+   * @param handleOf makes a handle of an id: a service's {@code handle} method
+   * @param <S> the snapshot type
+   * @param <R> the result type
+   * @return the group
+   */
+  public <S extends JobSnapshot, R> JobGroup<S, R> awaitAll(
+      Collection<String> ids, Function<String, ? extends JobHandle<S, R>> handleOf) {
+    return runtime.awaitAllIds(ids, handleOf);
   }
 
   /**

@@ -50,7 +50,11 @@ final class AdminApi {
       switch (route) {
         case "jobs":
           if (s.length == 2) {
-            return "GET".equals(method) ? Json.response(200, jobs()) : methodNotAllowed();
+            return switch (method) {
+              case "GET" -> Json.response(200, jobs());
+              case "POST" -> Json.response(201, job(AdminJobs.create(engine, body(request))));
+              default -> methodNotAllowed();
+            };
           }
           if (s.length == 3) {
             return "GET".equals(method) ? Json.response(200, job(engine.get(s[2]))) : methodNotAllowed();
@@ -136,6 +140,7 @@ final class AdminApi {
         "The jobsdk mock server's own admin API. It belongs to no vendor.");
     index.putArray("routes")
         .add("GET /__mock/jobs")
+        .add(AdminJobs.USAGE)
         .add("GET /__mock/jobs/{id}")
         .add("POST /__mock/jobs/{id}/state {\"status\": \"completed\"}")
         .add("GET /__mock/clock")

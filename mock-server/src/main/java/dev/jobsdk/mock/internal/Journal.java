@@ -16,6 +16,10 @@ public final class Journal implements MockJournal {
   /** How many method-and-path pairs and how many jobs are tracked. */
   public static final int CAPACITY = 10_000;
   private static final int MAX_AUTH_NAMES = 64;
+  /** Longer paths are counted under their first this-many characters. */
+  static final int MAX_PATH = 256;
+  private static final int MAX_METHOD = 16;
+  private static final int MAX_JOB_ID = 64;
 
   private final LongAdder total = new LongAdder();
   private final Object lock = new Object();
@@ -65,8 +69,10 @@ public final class Journal implements MockJournal {
         authNames.add(name);
       }
     }
-    String method = request.method();
-    String path = request.path();
+    // client-chosen strings are cut, so 10,000 remembered paths cost at most a few megabytes
+    String method = cap(request.method(), MAX_METHOD);
+    String path = cap(request.path(), MAX_PATH);
+    polledJobId = polledJobId == null ? null : cap(polledJobId, MAX_JOB_ID);
     String key = method + ' ' + path;
     synchronized (lock) {
       perPath.computeIfAbsent(key, k -> new PathCount(method, path)).count++;
@@ -78,6 +84,10 @@ public final class Journal implements MockJournal {
         }
       }
     }
+  }
+
+  private static String cap(String value, int max) {
+    return value.length() <= max ? value : value.substring(0, max);
   }
 
   /**

@@ -1,10 +1,17 @@
 package dev.jobsdk.core.internal;
 
+import dev.jobsdk.core.AwaitAllOptions;
+import dev.jobsdk.core.JobGroup;
+import dev.jobsdk.core.JobGroupListener;
+import dev.jobsdk.core.JobHandle;
 import dev.jobsdk.core.JobScheduler;
 import dev.jobsdk.core.JobSnapshot;
 import dev.jobsdk.core.PollingPolicy;
 import dev.jobsdk.core.ProgressListener;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
@@ -190,6 +197,49 @@ public final class ClientRuntime implements AutoCloseable {
   public <S extends JobSnapshot> CompletableFuture<S> awaitAsync(
       String jobId, Supplier<S> poll, PollingPolicy policy, ProgressListener<? super S> listener) {
     return poller.awaitAsync(jobId, poll, policy != null ? policy : defaultPolicy, listener);
+  }
+
+  /**
+   * Awaits a set of jobs together (see {@link JobGroup}).
+   *
+   * @param jobs the jobs
+   * @param options the options
+   * @param listener the listener
+   * @param <S> the snapshot type
+   * @param <R> the result type
+   * @return the group, its waits started
+   */
+  public <S extends JobSnapshot, R> JobGroup<S, R> awaitAll(
+      Collection<? extends JobHandle<S, R>> jobs,
+      AwaitAllOptions options,
+      JobGroupListener<S, R> listener) {
+    lifecycle.checkOpen("awaitAll");
+    return DefaultJobGroup.start(scheduler, defaultPolicy, jobs, options, listener);
+  }
+
+  /**
+   * Awaits a set of jobs named by id (see {@link JobGroup}).
+   *
+   * @param ids the job ids
+   * @param handleOf the service's {@code handle} method
+   * @param <S> the snapshot type
+   * @param <R> the result type
+   * @return the group, its waits started
+   */
+  public <S extends JobSnapshot, R> JobGroup<S, R> awaitAllIds(
+      Collection<String> ids, Function<String, ? extends JobHandle<S, R>> handleOf) {
+    Checks.notNull(ids, "ids");
+    Checks.notNull(handleOf, "handleOf");
+    List<JobHandle<S, R>> handles = new ArrayList<>(ids.size());
+    int i = 0;
+    for (String id : ids) {
+      if (id == null) {
+        throw new IllegalArgumentException("ids[" + i + "] must not be null");
+      }
+      handles.add(handleOf.apply(id));
+      i++;
+    }
+    return awaitAll(handles, AwaitAllOptions.defaults(), JobGroupListener.none());
   }
 
   /**

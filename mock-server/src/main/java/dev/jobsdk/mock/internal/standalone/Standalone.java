@@ -20,6 +20,7 @@ public final class Standalone implements AutoCloseable {
       "  --seed N         seed of all randomness (default 0)",
       "  --time-scale X   virtual seconds per real second (default 1; 60 makes a minute pass per second)",
       "  --start-time T   where the virtual clock starts (default: now)",
+      "  --no-rate-limits answer every request (default: the vendors' documented limits, 429 with Retry-After)",
       "  --help           print this and exit");
 
   private final MockJobServer server;
@@ -32,8 +33,9 @@ public final class Standalone implements AutoCloseable {
    * @param timeScale virtual seconds per real second
    * @param startTime where the clock starts, or {@code null} for now
    * @param help whether only help was asked for
+   * @param rateLimits whether to enforce the vendors' documented rate limits
    */
-  public record Options(int port, long seed, double timeScale, Instant startTime, boolean help) {
+  public record Options(int port, long seed, double timeScale, Instant startTime, boolean help, boolean rateLimits) {
 
     /**
      * Parses flags.
@@ -47,6 +49,7 @@ public final class Standalone implements AutoCloseable {
       long seed = 0;
       double timeScale = 1.0;
       Instant startTime = null;
+      boolean rateLimits = true;
       for (int i = 0; i < args.length; i++) {
         String flag = args[i];
         String value = null;
@@ -56,7 +59,11 @@ public final class Standalone implements AutoCloseable {
           flag = flag.substring(0, eq);
         }
         if ("--help".equals(flag) || "-h".equals(flag)) {
-          return new Options(port, seed, timeScale, startTime, true);
+          return new Options(port, seed, timeScale, startTime, true, rateLimits);
+        }
+        if ("--no-rate-limits".equals(flag) && value == null) {
+          rateLimits = false;
+          continue;
         }
         if (!List.of("--port", "--seed", "--time-scale", "--start-time").contains(flag)) {
           throw new IllegalArgumentException("unknown flag " + flag);
@@ -88,7 +95,7 @@ public final class Standalone implements AutoCloseable {
           throw new IllegalArgumentException("bad value for " + flag + ": " + value);
         }
       }
-      return new Options(port, seed, timeScale, startTime, false);
+      return new Options(port, seed, timeScale, startTime, false, rateLimits);
     }
   }
 
@@ -97,7 +104,9 @@ public final class Standalone implements AutoCloseable {
   }
 
   /**
-   * Starts a server and prints its base URLs and the demo credentials.
+   * Starts a server with a few demo jobs and prints what a user needs to use it at once: base URLs and
+   * demo credentials as {@code export} lines for the SDK's {@code fromEnv()} and the {@code jobsdk}
+   * CLI, the demo jobs' ids, and the admin API.
    *
    * @param options the parsed flags
    * @param out where to print
@@ -109,23 +118,50 @@ public final class Standalone implements AutoCloseable {
         .seed(options.seed())
         .startTime(options.startTime() == null ? Instant.now() : options.startTime())
         .timeScale(options.timeScale())
+        .rateLimits(options.rateLimits())
         .start();
-    String url = server.baseUrl();
-    out.println("jobsdk mock server listening on " + url + " (seed " + options.seed() + ", time scale "
-        + options.timeScale() + ", clock at " + server.clock().now().truncatedTo(ChronoUnit.MILLIS) + ")");
-    out.println("  DeepCurrent  " + server.deepCurrentBaseUrl() + "/api/v1   API keys "
-        + MockCredentials.DEEPCURRENT_PAID_KEY + " (paid), " + MockCredentials.DEEPCURRENT_FREE_KEY
-        + " (free); login " + MockCredentials.DEEPCURRENT_LOGIN_EMAIL + " / "
-        + MockCredentials.DEEPCURRENT_LOGIN_PASSWORD);
-    out.println("  DeepIDV      " + server.deepIdvBaseUrl() + "/v1       x-api-key "
-        + MockCredentials.DEEPIDV_ORG_A_KEY + " (org A), " + MockCredentials.DEEPIDV_ORG_B_KEY + " (org B)");
-    out.println("  Risk tool    " + server.riskToolBaseUrl() + "/api      login "
-        + MockCredentials.RISK_USER_EMAIL + " / " + MockCredentials.RISK_USER_PASSWORD + ", "
-        + MockCredentials.RISK_ADMIN_EMAIL + " / " + MockCredentials.RISK_ADMIN_PASSWORD + " (admin)");
-    out.println("  Admin API    " + url + "/__mock/  (the mock's own; no vendor has it)");
-    out.println("Press Ctrl+C to stop.");
+    List<DemoJobs.DemoJob> jobs = DemoJobs.create(server);
+    banner(server, options, jobs, out);
     out.flush();
     return new Standalone(server);
+  }
+
+  /**
+   * The banner. Every base URL is the server's root: each SDK client adds its vendor's prefix
+   * ({@code /api/v1}, {@code /v1}, {@code /api}) itself.
+   */
+  static void banner(MockJobServer server, Options options, List<DemoJobs.DemoJob> jobs, PrintStream out) {
+    String url = server.baseUrl();
+    out.println("jobsdk mock server listening on " + url + " (seed " + options.seed() + ", time scale "
+        + options.timeScale() + ", clock at " + server.clock().now().truncatedTo(ChronoUnit.MILLIS) + ", rate limits "
+        + (options.rateLimits() ? "on" : "off") + ")");
+    out.println();
+    out.println("Point the SDK's fromEnv() and the jobsdk CLI at it (paste into your shell):");
+    out.println("  export DEEPCURRENT_BASE_URL=" + server.deepCurrentBaseUrl() + " DEEPCURRENT_API_KEY="
+        + MockCredentials.DEEPCURRENT_PAID_KEY);
+    out.println("  export DEEPIDV_BASE_URL=" + server.deepIdvBaseUrl() + " DEEPIDV_API_KEY="
+        + MockCredentials.DEEPIDV_ORG_A_KEY);
+    out.println("  export JOBS_BASE_URL=" + server.riskToolBaseUrl() + " JOBS_EMAIL=" + MockCredentials.RISK_ADMIN_EMAIL
+        + " JOBS_PASSWORD=" + MockCredentials.RISK_ADMIN_PASSWORD);
+    out.println();
+    out.println("More demo credentials:");
+    out.println("  DeepCurrent  " + MockCredentials.DEEPCURRENT_FREE_KEY + " (free tier: 403 on paid features); JWT login "
+        + MockCredentials.DEEPCURRENT_LOGIN_EMAIL + " / " + MockCredentials.DEEPCURRENT_LOGIN_PASSWORD);
+    out.println("  DeepIDV      " + MockCredentials.DEEPIDV_ORG_B_KEY + " (a second organisation)");
+    out.println("  Risk tool    " + MockCredentials.RISK_USER_EMAIL + " / " + MockCredentials.RISK_USER_PASSWORD
+        + " (not admin); " + MockCredentials.RISK_NEW_USER_EMAIL + " / " + MockCredentials.RISK_NEW_USER_PASSWORD
+        + " (first login must set a new password)");
+    out.println();
+    out.println("Jobs to try, e.g. java -jar examples/target/jobsdk.jar await " + jobs.get(0).family() + " "
+        + jobs.get(0).id() + ":");
+    for (DemoJobs.DemoJob job : jobs) {
+      out.printf("  %-8s %s  %-9s %s%n", job.family(), job.id(), job.state(), job.note());
+    }
+    out.println();
+    out.println("Admin API    " + url + "/__mock/  (the mock's own; no vendor has it). Create a job of any kind:");
+    out.println("  curl -X POST " + url + "/__mock/jobs -d '{\"family\":\"deepidv\",\"lifecycle\":{\"seconds\":60,"
+        + "\"outcome\":\"fail\",\"message\":\"upstream timeout\"}}'");
+    out.println("Press Ctrl+C to stop.");
   }
 
   /** @return the running server */

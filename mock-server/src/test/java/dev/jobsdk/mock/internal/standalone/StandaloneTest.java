@@ -35,6 +35,8 @@ class StandaloneTest {
     assertThat(options.timeScale()).isEqualTo(60.0);
     assertThat(options.startTime()).isEqualTo(Instant.parse("2026-01-01T00:00:00Z"));
     assertThat(Standalone.Options.parse("--help").help()).isTrue();
+    assertThat(defaults.rateLimits()).isTrue();
+    assertThat(Standalone.Options.parse("--no-rate-limits").rateLimits()).isFalse();
     assertThatThrownBy(() -> Standalone.Options.parse("--port")).hasMessageContaining("needs a value");
     assertThatThrownBy(() -> Standalone.Options.parse("--port", "http")).hasMessageContaining("bad value");
     assertThatThrownBy(() -> Standalone.Options.parse("--time-scale", "0")).hasMessageContaining("positive");
@@ -69,9 +71,51 @@ class StandaloneTest {
       assertThat(response.body().string()).contains("\"external\":false");
     }
 
+    // base URLs a client takes as they are: the root, never .../v1 or .../api
+    assertThat(banner).contains("export DEEPCURRENT_BASE_URL=" + base + " DEEPCURRENT_API_KEY="
+        + MockCredentials.DEEPCURRENT_PAID_KEY, "export DEEPIDV_BASE_URL=" + base + " DEEPIDV_API_KEY="
+        + MockCredentials.DEEPIDV_ORG_A_KEY, "export JOBS_BASE_URL=" + base + " JOBS_EMAIL=");
+    assertThat(banner).doesNotContain(base + "/v1", base + "/api");
+
+    // the demo jobs it printed exist, in the states it printed
+    Matcher line = Pattern.compile("(?m)^\\s+(bd|growth|deepidv|jobs)\\s+([0-9a-f-]{36})\\s+(running|completed|failed)")
+        .matcher(banner);
+    int printed = 0;
+    while (line.find()) {
+      printed++;
+      String want = switch (line.group(3)) {
+        case "running" -> "(running|processing|PROCESSING)";
+        case "completed" -> "(completed|ready|COMPLETED)";
+        default -> "(failed|FAILED)";
+      };
+      assertThat(get(base + "/__mock/jobs/" + line.group(2))).containsPattern("\"status\":\"" + want + "\"");
+    }
+    assertThat(printed).isEqualTo(12);
+
+    // rate limits are on in the standalone jar: the sixth login in a minute is throttled
+    String login = "{\"email\":\"" + MockCredentials.RISK_USER_EMAIL + "\",\"password\":\"wrong-password\"}";
+    for (int i = 0; i < 5; i++) {
+      assertThat(post(base + "/api/auth/login", login)).isEqualTo(401);
+    }
+    assertThat(post(base + "/api/auth/login", login)).isEqualTo(429);
+
     stop.countDown();
     assertThat(exit.get(10, TimeUnit.SECONDS)).isZero();
     assertThat(bytes.toString(StandardCharsets.UTF_8)).contains("jobsdk mock server stopped.");
+  }
+
+  private static String get(String url) throws Exception {
+    try (Response response = CLIENT.newCall(new Request.Builder().url(url).build()).execute()) {
+      assertThat(response.code()).isEqualTo(200);
+      return response.body().string();
+    }
+  }
+
+  private static int post(String url, String json) throws Exception {
+    try (Response response = CLIENT.newCall(new Request.Builder().url(url)
+        .post(okhttp3.RequestBody.create(json, okhttp3.MediaType.get("application/json"))).build()).execute()) {
+      return response.code();
+    }
   }
 
   @Test
