@@ -70,7 +70,7 @@ final class DemoCommand implements Callable<Integer> {
             .build());
         BdJobOutcome outcome = job.awaitResult(WaitOptions.of(r::update));
         Path file = deepCurrent.bdJobs().downloadAsset(job.id(), outcome.assets().get(0).assetId(), tempDir());
-        return new Result(outcome.job(), outcome.result().summary() + "; downloaded " + file + " (" + size(file) + " bytes)");
+        return new Result(outcome.job(), outcome.result().summary().deliveredContacts().orElse(0) + " contacts delivered; downloaded " + file + " (" + size(file) + " bytes)");
       });
       step(clock, "[2/4] DeepCurrent growth run", r -> {
         GrowthQuote quote = deepCurrent.growth().quote(

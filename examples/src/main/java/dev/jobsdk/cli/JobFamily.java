@@ -1,9 +1,9 @@
 package dev.jobsdk.cli;
 
 import dev.jobsdk.core.WaitOptions;
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.jobsdk.core.ClientBuilder;
 import dev.jobsdk.core.JobSnapshot;
+import dev.jobsdk.core.JsonValue;
 import dev.jobsdk.core.PollingPolicy;
 import dev.jobsdk.core.ProgressListener;
 import dev.jobsdk.deepcurrent.DeepCurrentClient;
@@ -49,8 +49,8 @@ interface JobFamily extends AutoCloseable {
         DeepIdvClient c = withScheduler(fromEnv(DeepIdvClient.builder(), ctx, cmd), ctx).build();
         return new Simple(c, c.pollingPolicy(), c.asyncJobs()::retrieve, (id, p, l) -> {
           // the wait returns the result; the listener's last call is the terminal snapshot
-          AtomicReference<AsyncJob<JsonNode>> last = new AtomicReference<>();
-          c.asyncJobs().handle(id, JsonNode.class).awaitCompletion(WaitOptions.of(p, job -> {
+          AtomicReference<AsyncJob<JsonValue>> last = new AtomicReference<>();
+          c.asyncJobs().handle(id, JsonValue.class).awaitCompletion(WaitOptions.of(p, job -> {
             last.set(job);
             l.onProgress(job);
           }));

@@ -6,6 +6,7 @@ import dev.jobsdk.core.PaymentRequiredException;
 import dev.jobsdk.core.PermissionDeniedException;
 import dev.jobsdk.deepcurrent.BdAsset;
 import dev.jobsdk.deepcurrent.BdJob;
+import dev.jobsdk.deepcurrent.BdJobSummary;
 import dev.jobsdk.deepcurrent.BdJobHandle;
 import dev.jobsdk.deepcurrent.BdJobOutcome;
 import dev.jobsdk.deepcurrent.BdJobRequest;
@@ -51,7 +52,9 @@ public final class BdJobExample {
       BdJobOutcome outcome = job.awaitResult(WaitOptions.of(j -> System.out.printf("%3d%% %s%n",
           j.progressPercent(), j.progressMessage().orElse(""))));
 
-      System.out.println("summary: " + outcome.result().summary());
+      BdJobSummary summary = outcome.result().summary();
+      System.out.println(summary.deliveredContacts().orElse(0) + " contacts delivered, "
+          + summary.verifiedEmails().orElse(0) + " emails verified");
       for (BdAsset asset : outcome.assets()) {
         Path file = client.bdJobs().downloadAsset(job.id(), asset.assetId(), downloads);
         System.out.println("saved " + file);

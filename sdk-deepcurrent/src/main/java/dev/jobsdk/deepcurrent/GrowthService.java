@@ -1,6 +1,6 @@
 package dev.jobsdk.deepcurrent;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import dev.jobsdk.core.JsonValue;
 import java.util.Map;
 
 /**
@@ -42,7 +42,7 @@ public interface GrowthService {
    * @param goalPlan the plan, such as {@link GrowthResolution#goalPlan()}
    * @return the quote; check {@link GrowthQuote#quotable()}
    */
-  GrowthQuote quote(JsonNode goalPlan);
+  GrowthQuote quote(JsonValue goalPlan);
 
   /**
    * Prices a goal plan with a spending cap or a chat.
@@ -51,7 +51,7 @@ public interface GrowthService {
    * @param options the optional parts
    * @return the quote; check {@link GrowthQuote#quotable()}
    */
-  GrowthQuote quote(JsonNode goalPlan, QuoteOptions options);
+  GrowthQuote quote(JsonValue goalPlan, QuoteOptions options);
 
   /**
    * Prices a goal plan given as a map.

@@ -1,5 +1,6 @@
 package dev.jobsdk.deepcurrent;
 
+import dev.jobsdk.core.JsonValue;
 import dev.jobsdk.core.WaitOptions;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -65,9 +66,9 @@ class ArgumentValidationMockServerTest extends MockServerTestBase {
     rejects("options", () -> bd.handle("j1").awaitResult(null));
     rejects("target", () -> bd.downloadAsset("j1", "verified_contacts", (Path) null));
     rejects("target", () -> bd.downloadAsset("j1", "verified_contacts", dir.resolve("missing/x.json")));
-    rejects("goalPlan", () -> growth.quote((JsonNode) null));
+    rejects("goalPlan", () -> growth.quote((JsonValue) null));
     rejects("goalPlan", () -> growth.quote((Map<String, ?>) null));
-    rejects("goalPlan", () -> growth.quote(Json.MAPPER.createArrayNode()));
+    rejects("goalPlan", () -> growth.quote(JsonValue.of(List.of())));
     rejects("options", () -> growth.quote(Map.of("preset", "full_pipeline"), null));
     rejects("goalText", () -> growth.resolve((String) null));
     rejects("goalText", () -> growth.resolve("hi"));
@@ -101,10 +102,10 @@ class ArgumentValidationMockServerTest extends MockServerTestBase {
         token,
         Optional.of(Instant.parse("2026-01-01T00:30:00Z")),
         OptionalInt.of(450),
-        Json.MAPPER.createObjectNode(),
-        Json.MAPPER.createObjectNode(),
-        Json.MAPPER.createObjectNode(),
-        Json.MAPPER.createObjectNode(),
+        JsonValue.of(Map.of()),
+        JsonValue.of(Map.of()),
+        JsonValue.of(Map.of()),
+        JsonValue.of(Map.of()),
         List.of(),
         quotable ? Optional.empty() : Optional.of("invalid_goal_plan"),
         Optional.empty(),

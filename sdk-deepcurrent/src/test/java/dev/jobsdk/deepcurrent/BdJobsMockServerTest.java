@@ -68,7 +68,7 @@ class BdJobsMockServerTest extends MockServerTestBase {
     BdAsset asset = result.asset("verified_contacts").orElseThrow();
     assertThat(asset.mimeType()).contains("application/json");
 
-    int delivered = result.summary().path("delivered_contacts").asInt();
+    int delivered = result.summary().deliveredContacts().orElseThrow();
     try (AssetDownload download = client.bdJobs().downloadAsset(job.id(), asset.assetId())) {
       assertThat(download.contentType()).hasValueSatisfying(t -> assertThat(t).startsWith("application/json"));
       JsonNode contacts = Json.MAPPER.readTree(download);

@@ -1,5 +1,6 @@
 package dev.jobsdk.deepcurrent;
 
+import dev.jobsdk.core.JsonValue;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
@@ -139,13 +140,13 @@ class DeepCurrentHttpTest {
     JsonNode sent = body(server.takeRequest());
     assertThat(sent.path("preset").asText()).isEqualTo("full_pipeline");
     assertThat(sent.has("requested_capabilities")).isFalse();
-    assertThat(sent.at("/input_assets/companies/0/company_name").asText()).isEqualTo("Acme");
-    assertThat(sent.at("/icp_config/icp_gate").asText()).isEqualTo("apply");
-    assertThat(sent.at("/execution_options/max_contacts_per_company").asInt()).isEqualTo(3);
+    assertThat(sent.path("input_assets").path("companies").path(0).path("company_name").asText()).isEqualTo("Acme");
+    assertThat(sent.path("icp_config").path("icp_gate").asText()).isEqualTo("apply");
+    assertThat(sent.path("execution_options").path("max_contacts_per_company").asInt()).isEqualTo(3);
     assertThat(sent.path("chat_id").asText()).isEqualTo("5f0c3c1e-1111-2222-3333-444455556666");
     assertThat(handle.id()).isEqualTo("j-1");
     assertThat(handle.created().orElseThrow().warnings()).singleElement()
-        .satisfies(w -> assertThat(w.asText()).isEqualTo("No companies given"));
+        .satisfies(w -> assertThat(w.message()).isEqualTo("No companies given"));
   }
 
   @Test
@@ -269,10 +270,10 @@ class DeepCurrentHttpTest {
         java.util.Optional.of("eyJquote.token.sig"),
         java.util.Optional.of(Instant.parse("2026-01-01T00:30:00Z")),
         java.util.OptionalInt.of(450),
-        Json.MAPPER.createObjectNode(),
-        Json.MAPPER.createObjectNode(),
-        Json.MAPPER.createObjectNode(),
-        Json.MAPPER.createObjectNode().put("pipeline_id", "email_discovery_v1"),
+        JsonValue.of(Map.of()),
+        JsonValue.of(Map.of()),
+        JsonValue.of(Map.of()),
+        JsonValue.of(Map.of("pipeline_id", "email_discovery_v1")),
         List.of(),
         java.util.Optional.empty(),
         java.util.Optional.empty(),
@@ -291,9 +292,9 @@ class DeepCurrentHttpTest {
 
     JsonNode sent = body(server.takeRequest());
     assertThat(sent.path("quote_token").asText()).isEqualTo("eyJquote.token.sig");
-    assertThat(sent.at("/goal_plan/pipeline_id").asText()).isEqualTo("email_discovery_v1");
+    assertThat(sent.path("goal_plan").path("pipeline_id").asText()).isEqualTo("email_discovery_v1");
     assertThat(handle.id()).isEqualTo("r-1");
-    assertThat(handle.started().orElseThrow().preview().path("message").asText()).isEqualTo("queued");
+    assertThat(handle.started().orElseThrow().preview().path("message").asString().orElseThrow()).isEqualTo("queued");
   }
 
   @Test

@@ -1,6 +1,6 @@
 package dev.jobsdk.deepidv;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import dev.jobsdk.core.JsonValue;
 import dev.jobsdk.core.JobHandle;
 
 /**
@@ -8,8 +8,8 @@ import dev.jobsdk.core.JobHandle;
  * end. Obtained from {@link DeepIdvClient#asyncJobs()}; thread-safe.
  *
  * <p>The API does not say which endpoint created a job, so the caller names the type its result
- * is read as: {@link AdverseMediaResult} for a screening, {@link JsonNode} or {@code Map.class} for
- * kinds this SDK does not model, or any class Jackson can bind.
+ * is read as: {@link AdverseMediaResult} for a screening, {@link JsonValue} or {@code Map.class} for
+ * kinds this SDK does not model, or a record whose components are named like the result's fields.
  *
  * <p>Waits go through a handle ({@link #handle(String, Class)}, or the screening a create
  * returned).
@@ -28,13 +28,13 @@ import dev.jobsdk.core.JobHandle;
 public interface AsyncJobService {
 
   /**
-   * Fetches a job once, with its result (if ready) as a {@link JsonNode}.
+   * Fetches a job once, with its result (if ready) as a {@link JsonValue}.
    *
    * @param jobId the job's id
    * @return the job
    * @throws dev.jobsdk.core.NotFoundException if the job does not exist or has expired
    */
-  AsyncJob<JsonNode> retrieve(String jobId);
+  AsyncJob<JsonValue> retrieve(String jobId);
 
   /**
    * Fetches a job once, with its result (if ready) read as {@code resultType}.
@@ -50,14 +50,14 @@ public interface AsyncJobService {
   <R> AsyncJob<R> retrieve(String jobId, Class<R> resultType);
 
   /**
-   * Returns a handle on an existing job, with its result (when ready) as a {@link JsonNode}; see
+   * Returns a handle on an existing job, with its result (when ready) as a {@link JsonValue}; see
    * {@link #handle(String, Class)}.
    *
    * @param jobId the job's id
    * @return the handle
    * @throws IllegalArgumentException if jobId is invalid
    */
-  JobHandle<AsyncJob<JsonNode>, JsonNode> handle(String jobId);
+  JobHandle<AsyncJob<JsonValue>, JsonValue> handle(String jobId);
 
   /**
    * Returns a handle on an existing job, to look at it or wait for it, for example one whose id

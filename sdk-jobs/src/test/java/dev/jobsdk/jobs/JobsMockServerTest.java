@@ -136,7 +136,7 @@ class JobsMockServerTest {
     assertThat(job.id()).isEqualTo(handle.id());
     assertThat(job.type()).isEqualTo(JobType.AI_PREVIEW);
     assertThat(job.status()).isEqualTo(JobStatus.COMPLETED);
-    assertThat(job.input().get("userPromptTemplate").asText())
+    assertThat(job.input().path("userPromptTemplate").asString().orElseThrow())
         .isEqualTo("Identify the main risks for: {{company}}");
     AiPreviewResult result = job.aiPreviewResult().orElseThrow();
     assertThat(result.output()).contains("a coffee cooperative");
@@ -167,7 +167,7 @@ class JobsMockServerTest {
     assertThat(parsed.tables().get(0).headers()).isNotEmpty();
     assertThat(parsed.tables().get(0).rows()).hasSize(parsed.tables().get(0).rowCount());
     assertThat(parsed.metadata().orElseThrow().s3Key()).hasValueSatisfying(k -> assertThat(k).contains(documentId));
-    assertThat(job.input().get("documentId").asText()).isEqualTo(documentId);
+    assertThat(job.input().path("documentId").asString().orElseThrow()).isEqualTo(documentId);
 
     // The server starts a GAP_DETECTION job by itself and never returns its id; the mock shows it.
     String gapJobId =

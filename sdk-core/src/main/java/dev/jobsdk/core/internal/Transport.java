@@ -249,6 +249,43 @@ public final class Transport {
   }
 
   /**
+   * A successful answer: its HTTP status, its body exactly as the server sent it, and the body
+   * read as JSON (a text node when it is not JSON, as {@link #tree} reads it).
+   *
+   * @param status the HTTP status, such as 200 or 202
+   * @param body the body text
+   * @param json the body as JSON
+   */
+  public record Answer(int status, String body, JsonNode json) {}
+
+  /**
+   * Sends a request and returns the answer with its status and exact body text.
+   *
+   * @param request the request
+   * @return the answer
+   */
+  public Answer answer(ApiRequest request) {
+    return execute(
+        request,
+        response -> {
+          String body = response.body().string();
+          String trimmed = body.strip();
+          JsonNode json;
+          if (trimmed.isEmpty()) {
+            json = Json.MAPPER.getNodeFactory().textNode("");
+          } else {
+            char first = trimmed.charAt(0);
+            json =
+                first == '{' || first == '[' || first == '"'
+                    ? Json.MAPPER.readTree(trimmed)
+                    : Json.MAPPER.getNodeFactory().textNode(trimmed);
+          }
+          return new Answer(response.code(), body, json);
+        },
+        false);
+  }
+
+  /**
    * Sends a request and streams the answer; the caller must close the result.
    *
    * @param request the request

@@ -9,7 +9,10 @@ import dev.jobsdk.core.internal.Checks;
 import dev.jobsdk.core.internal.ClientRuntime;
 import dev.jobsdk.core.internal.DefaultJobHandle;
 import dev.jobsdk.core.internal.Download;
+import dev.jobsdk.core.JsonValue;
 import dev.jobsdk.core.internal.Json;
+import dev.jobsdk.core.internal.JsonValues;
+import dev.jobsdk.core.internal.Transport;
 import dev.jobsdk.deepcurrent.AssetDownload;
 import dev.jobsdk.deepcurrent.BdCapability;
 import dev.jobsdk.deepcurrent.BdJob;
@@ -53,13 +56,14 @@ public final class BdJobServiceImpl implements BdJobService {
         caps.add(c.value());
       }
     }
-    request.inputAssets().ifPresent(n -> body.set("input_assets", n));
-    request.icpConfig().ifPresent(n -> body.set("icp_config", n));
-    request.executionOptions().ifPresent(n -> body.set("execution_options", n));
+    request.inputAssets().ifPresent(n -> body.set("input_assets", JsonValues.toNode(n)));
+    request.icpConfig().ifPresent(n -> body.set("icp_config", JsonValues.toNode(n)));
+    request.executionOptions().ifPresent(n -> body.set("execution_options", JsonValues.toNode(n)));
     request.chatId().ifPresent(c -> body.put("chat_id", c));
     // No idempotency key: the API documents none, so a create is sent exactly once.
     ApiRequest req = ApiRequest.post(JOBS).json(body);
-    BdJob created = Decoder.bdJob(rt.transport().json(req, JsonNode.class), req.toString());
+    Transport.Answer answer = rt.transport().answer(req);
+    BdJob created = Decoder.bdJob(answer.json(), answer.body(), req.toString());
     return new Handle(created.id(), created);
   }
 
@@ -73,7 +77,8 @@ public final class BdJobServiceImpl implements BdJobService {
     if (poll) {
       req.noRetry();
     }
-    return Decoder.bdJob(rt.transport().json(req, JsonNode.class), req.toString());
+    Transport.Answer answer = rt.transport().answer(req);
+    return Decoder.bdJob(answer.json(), answer.body(), req.toString());
   }
 
   @Override

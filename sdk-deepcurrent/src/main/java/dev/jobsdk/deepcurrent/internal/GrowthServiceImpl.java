@@ -7,7 +7,10 @@ import dev.jobsdk.core.internal.ApiRequest;
 import dev.jobsdk.core.internal.Checks;
 import dev.jobsdk.core.internal.ClientRuntime;
 import dev.jobsdk.core.internal.DefaultJobHandle;
+import dev.jobsdk.core.JsonValue;
 import dev.jobsdk.core.internal.Json;
+import dev.jobsdk.core.internal.JsonValues;
+import dev.jobsdk.core.internal.Transport;
 import dev.jobsdk.deepcurrent.GrowthQuote;
 import dev.jobsdk.deepcurrent.GrowthResolution;
 import dev.jobsdk.deepcurrent.GrowthResolveRequest;
@@ -48,16 +51,16 @@ public final class GrowthServiceImpl implements GrowthService {
     Checks.notNull(request, "request");
     ObjectNode body = Json.MAPPER.createObjectNode();
     body.put("goal_text", request.goalText());
-    request.constraints().ifPresent(n -> body.set("constraints", n));
-    request.inputAssets().ifPresent(n -> body.set("input_assets", n));
+    request.constraints().ifPresent(n -> body.set("constraints", JsonValues.toNode(n)));
+    request.inputAssets().ifPresent(n -> body.set("input_assets", JsonValues.toNode(n)));
     request.inputText().ifPresent(t -> body.put("input_text", t));
-    request.icpConfig().ifPresent(n -> body.set("icp_config", n));
+    request.icpConfig().ifPresent(n -> body.set("icp_config", JsonValues.toNode(n)));
     ApiRequest req = ApiRequest.post(RESOLVE).json(body);
     return Decoder.growthResolution(rt.transport().json(req, JsonNode.class), req.toString());
   }
 
   @Override
-  public GrowthQuote quote(JsonNode goalPlan) {
+  public GrowthQuote quote(JsonValue goalPlan) {
     return quote(goalPlan, QuoteOptions.none());
   }
 
@@ -72,7 +75,7 @@ public final class GrowthServiceImpl implements GrowthService {
   }
 
   @Override
-  public GrowthQuote quote(JsonNode goalPlan, QuoteOptions options) {
+  public GrowthQuote quote(JsonValue goalPlan, QuoteOptions options) {
     return sendQuote(JsonObjects.object(goalPlan, "goalPlan"), options);
   }
 
@@ -111,15 +114,15 @@ public final class GrowthServiceImpl implements GrowthService {
             .orElseThrow(() -> new IllegalArgumentException("quote has no quoteToken"));
     ObjectNode body = Json.MAPPER.createObjectNode();
     body.put("quote_token", token);
-    body.set("goal_plan", quote.goalPlan());
+    body.set("goal_plan", JsonValues.toNode(quote.goalPlan()));
     if (chatId != null) {
       body.put("chat_id", chatId);
     }
     // Sent once: the token is single-use, so a blind retry could only be refused.
     ApiRequest req = ApiRequest.post(RUN).json(body);
-    JsonNode answer;
+    Transport.Answer answer;
     try {
-      answer = rt.transport().json(req, JsonNode.class);
+      answer = rt.transport().answer(req);
     } catch (PermissionDeniedException e) {
       if (rejectsQuoteToken(e)) {
         QuoteTokenRejectedException typed = new QuoteTokenRejectedException(e.details());
@@ -128,7 +131,7 @@ public final class GrowthServiceImpl implements GrowthService {
       }
       throw e;
     }
-    GrowthRun started = Decoder.growthRun(answer, req.toString());
+    GrowthRun started = Decoder.growthRun(answer.json(), answer.body(), req.toString());
     return new Handle(started.id(), started);
   }
 
@@ -153,7 +156,8 @@ public final class GrowthServiceImpl implements GrowthService {
     if (poll) {
       req.noRetry();
     }
-    return Decoder.growthRun(rt.transport().json(req, JsonNode.class), req.toString());
+    Transport.Answer answer = rt.transport().answer(req);
+    return Decoder.growthRun(answer.json(), answer.body(), req.toString());
   }
 
   @Override

@@ -2,6 +2,7 @@ package dev.jobsdk.deepidv.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.jobsdk.core.JobHandle;
+import dev.jobsdk.core.JsonValue;
 import dev.jobsdk.core.NotFoundException;
 import dev.jobsdk.core.PollingPolicy;
 import dev.jobsdk.core.ProgressListener;
@@ -9,6 +10,7 @@ import dev.jobsdk.core.internal.ApiRequest;
 import dev.jobsdk.core.internal.Checks;
 import dev.jobsdk.core.internal.ClientRuntime;
 import dev.jobsdk.core.internal.DefaultJobHandle;
+import dev.jobsdk.core.internal.Transport;
 import dev.jobsdk.deepidv.AsyncJob;
 import dev.jobsdk.deepidv.AsyncJobService;
 import dev.jobsdk.deepidv.JobExpiredException;
@@ -31,8 +33,8 @@ public final class AsyncJobServiceImpl implements AsyncJobService {
   }
 
   @Override
-  public AsyncJob<JsonNode> retrieve(String jobId) {
-    return retrieve(jobId, JsonNode.class);
+  public AsyncJob<JsonValue> retrieve(String jobId) {
+    return retrieve(jobId, JsonValue.class);
   }
 
   @Override
@@ -50,8 +52,8 @@ public final class AsyncJobServiceImpl implements AsyncJobService {
   }
 
   @Override
-  public JobHandle<AsyncJob<JsonNode>, JsonNode> handle(String jobId) {
-    return handle(jobId, JsonNode.class);
+  public JobHandle<AsyncJob<JsonValue>, JsonValue> handle(String jobId) {
+    return handle(jobId, JsonValue.class);
   }
 
   /**
@@ -132,8 +134,8 @@ public final class AsyncJobServiceImpl implements AsyncJobService {
       // The poller's error budget and back-off handle a failed poll; no transport retry on top.
       request.noRetry();
     }
-    JsonNode body = runtime.transport().tree(request);
-    return AsyncJobParser.parse(body, resultType, request.toString());
+    Transport.Answer answer = runtime.transport().answer(request);
+    return AsyncJobParser.parse(answer.json(), answer.body(), resultType, request.toString());
   }
 
   private static <R> R resultOf(AsyncJob<R> job) {

@@ -8,6 +8,7 @@ import dev.jobsdk.core.internal.ApiRequest;
 import dev.jobsdk.core.internal.Checks;
 import dev.jobsdk.core.internal.ClientRuntime;
 import dev.jobsdk.core.internal.DefaultJobHandle;
+import dev.jobsdk.core.internal.Transport;
 import dev.jobsdk.jobs.Job;
 import dev.jobsdk.jobs.JobService;
 import java.util.concurrent.CompletableFuture;
@@ -38,8 +39,8 @@ public final class JobServiceImpl implements JobService {
     if (poll) {
       request.noRetry();
     }
-    JsonNode body = runtime.transport().json(request, JsonNode.class);
-    return JobJson.parse(body, "GET " + JOBS + "/" + jobId);
+    Transport.Answer answer = runtime.transport().answer(request);
+    return JobJson.parse(answer.json(), answer.body(), "GET " + JOBS + "/" + jobId);
   }
 
   private Job await(String jobId, PollingPolicy policy, ProgressListener<? super Job> listener) {
