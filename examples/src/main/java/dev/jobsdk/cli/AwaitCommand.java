@@ -12,7 +12,8 @@ import picocli.CommandLine.Parameters;
 
 /** {@code jobsdk await <family> <id>}: waits for a job to end, showing its progress. */
 @Command(name = "await", mixinStandardHelpOptions = true,
-    description = "Wait until a job ends, showing its progress; the exit code says how it ended.")
+    description = {"Wait until a job ends, showing its progress; the exit code says how it ended.",
+        "Ctrl-C stops the wait only: the job goes on running on the server, and the same command waits for it again."})
 final class AwaitCommand implements Callable<Integer> {
   private final CliContext ctx;
 
@@ -52,7 +53,13 @@ final class AwaitCommand implements Callable<Integer> {
       if (pollInterval != null) {
         policy.maxInterval(pollInterval).interval(pollInterval).multiplier(1.0).jitter(PollingPolicy.Jitter.NONE);
       }
-      ProgressRenderer renderer = new ProgressRenderer(ctx.err(), ctx.terminal(), ctx.clock(), null);
+      ProgressRenderer renderer = new ProgressRenderer(ctx.err(), ctx.terminal(), ctx.clock(), null, ctx.ticker());
+      Runnable stopListening = ctx.interrupts().register(() -> {
+        renderer.finish();
+        ctx.err().println("jobsdk: interrupted. Job " + id + " goes on running on the server; nothing was cancelled.");
+        ctx.err().println("Wait for it again with: jobsdk await " + family + " " + id);
+        ctx.err().flush();
+      });
       try {
         JobSnapshot done = f.await(id, policy.build(), quiet ? s -> {} : renderer::update);
         renderer.finish();
@@ -63,11 +70,13 @@ final class AwaitCommand implements Callable<Integer> {
         if (json && e.lastSnapshot().isPresent()) {
           ctx.out().println(Output.json(e.lastSnapshot().get()));
         }
-        ctx.err().println("jobsdk: " + e.getMessage());
+        ctx.err().println("jobsdk: " + Durations.humanize(e.getMessage()));
         return ExitCodes.of(e);
       } catch (RuntimeException e) {
         renderer.finish();
         throw e;
+      } finally {
+        stopListening.run();
       }
     }
   }

@@ -121,7 +121,7 @@ final class DemoCommand implements Callable<Integer> {
   }
 
   private void step(Clock clock, String label, Step step) {
-    ProgressRenderer renderer = new ProgressRenderer(ctx.err(), ctx.terminal(), clock, label);
+    ProgressRenderer renderer = new ProgressRenderer(ctx.err(), ctx.terminal(), clock, label, null);
     Instant start = clock.instant();
     Result result;
     try {
@@ -132,7 +132,7 @@ final class DemoCommand implements Callable<Integer> {
       renderer.finish();
     }
     rows.add(new String[] {label.substring(6), result.job().rawStatus(),
-        ProgressRenderer.format(Duration.between(start, clock.instant())), result.detail()});
+        Durations.human(Duration.between(start, clock.instant())), result.detail()});
   }
 
   private static Path tempDir() throws IOException {

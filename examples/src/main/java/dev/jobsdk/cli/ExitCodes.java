@@ -18,6 +18,8 @@ final class ExitCodes {
   static final int AUTH = 5;
   static final int OTHER_ERROR = 6;
   static final int USAGE = 64;
+  /** Ctrl-C during a wait: the JVM exits with 128 + SIGINT after the shutdown hook printed how to resume. */
+  static final int INTERRUPTED = 130;
 
   private ExitCodes() {}
 

@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
       "Look up and await long-running jobs of DeepCurrent, DeepIDV and the CGIAR Risk Intelligence Tool.",
       "With no command, runs the demo against an embedded mock server."
     },
+    subcommands = CommandLine.HelpCommand.class,
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
       " 0:the job succeeded (or was retrieved)",
@@ -26,7 +27,8 @@ import picocli.CommandLine.Command;
       " 4:no such job, or it expired",
       " 5:authentication or permission denied",
       " 6:any other API or connection error",
-      "64:usage error"
+      "64:usage error",
+      "130:interrupted (Ctrl-C) while waiting; the job goes on running on the server"
     },
     footerHeading = "%nEnvironment:%n",
     footer = {
@@ -34,7 +36,7 @@ import picocli.CommandLine.Command;
       "    or DEEPCURRENT_ACCESS_TOKEN: a JWT from /api/v1/login/access-token)",
       "  DEEPIDV_BASE_URL, DEEPIDV_API_KEY           family deepidv",
       "  JOBS_BASE_URL, JOBS_TOKEN                   family jobs (or JOBS_EMAIL and JOBS_PASSWORD)",
-      "Plain http is accepted for loopback hosts only."
+      "Plain http is accepted for loopback hosts only. 'jobsdk help <command>' describes a command."
     })
 public final class JobsdkCli implements Callable<Integer> {
   final CliContext ctx;
@@ -67,6 +69,11 @@ public final class JobsdkCli implements Callable<Integer> {
     cmd.addSubcommand("demo", new DemoCommand(ctx));
     cmd.addSubcommand("get", new GetCommand(ctx));
     cmd.addSubcommand("await", new AwaitCommand(ctx));
+    describe(cmd.getSubcommands().get("get"), ENVIRONMENT, GET_EXIT_CODES);
+    describe(cmd.getSubcommands().get("await"), ENVIRONMENT, AWAIT_EXIT_CODES);
+    describe(cmd.getSubcommands().get("demo"), new String[] {
+        "  None: the demo starts its own mock server and ignores the variables of the other commands."},
+        new String[] {" 0:all four jobs succeeded", " 6:a job or the mock server failed", "64:usage error"});
     cmd.setOut(new java.io.PrintWriter(ctx.out(), true));
     cmd.setErr(new java.io.PrintWriter(ctx.err(), true));
     cmd.setParameterExceptionHandler((e, a) -> {
@@ -86,9 +93,46 @@ public final class JobsdkCli implements Callable<Integer> {
 
   static String describe(Throwable e) {
     if (e instanceof JobSdkException || e instanceof IllegalArgumentException || e instanceof IllegalStateException) {
-      return e.getMessage();
+      return Durations.humanize(e.getMessage());
     }
     return e.toString();
+  }
+
+  private static final String[] ENVIRONMENT = {
+    "  DEEPCURRENT_BASE_URL, DEEPCURRENT_API_KEY   families bd and growth",
+    "  DEEPIDV_BASE_URL, DEEPIDV_API_KEY           family deepidv",
+    "  JOBS_BASE_URL, JOBS_TOKEN                   family jobs (or JOBS_EMAIL and JOBS_PASSWORD)",
+    "Plain http is accepted for loopback hosts only."
+  };
+  private static final String[] GET_EXIT_CODES = {
+    " 0:the job was retrieved (whatever its status)",
+    " 4:no such job, or it expired",
+    " 5:authentication or permission denied",
+    " 6:any other API or connection error",
+    "64:usage error"
+  };
+  private static final String[] AWAIT_EXIT_CODES = {
+    " 0:the job succeeded",
+    " 1:the job failed",
+    " 2:the job was cancelled",
+    " 3:the wait timed out (--timeout, or the vendor's limit); the job may still finish",
+    " 4:no such job, or it expired",
+    " 5:authentication or permission denied",
+    " 6:any other API or connection error",
+    "64:usage error",
+    "130:interrupted (Ctrl-C); the job goes on running on the server"
+  };
+
+  /** Gives a subcommand's help its variables and exit codes, as the top command's help has. */
+  private static void describe(CommandLine sub, String[] environment, String[] exitCodes) {
+    java.util.Map<String, String> codes = new java.util.LinkedHashMap<>();
+    for (String line : exitCodes) {
+      int colon = line.indexOf(':');
+      codes.put(line.substring(0, colon), line.substring(colon + 1));
+    }
+    sub.getCommandSpec().usageMessage()
+        .footerHeading("%nEnvironment:%n").footer(environment)
+        .exitCodeListHeading("%nExit codes:%n").exitCodeList(codes);
   }
 
   /** With no command: the demo. */

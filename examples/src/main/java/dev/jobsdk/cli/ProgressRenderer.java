@@ -1,6 +1,8 @@
 package dev.jobsdk.cli;
 
+import dev.jobsdk.core.Cancellable;
 import dev.jobsdk.core.JobSnapshot;
+import dev.jobsdk.core.JobState;
 import dev.jobsdk.core.Progress;
 import java.io.PrintStream;
 import java.time.Clock;
@@ -8,11 +10,15 @@ import java.time.Duration;
 import java.time.Instant;
 
 /**
- * Shows a job's progress: on a terminal one line redrawn in place (bar, percent, message,
- * elapsed); otherwise one plain line per change, which suits logs and pipes.
+ * Shows a job's progress: on a terminal one line redrawn in place (bar, percent, message, elapsed),
+ * redrawn every second so that the elapsed time ticks between polls; otherwise one plain line per
+ * change, which suits logs and pipes. A job that reports no percentage gets a bar that moves
+ * instead of a made-up number.
  */
 final class ProgressRenderer {
+  static final Duration TICK = Duration.ofSeconds(1);
   private static final int BAR = 24;
+  private static final String SWEEP = "====";
 
   private final PrintStream out;
   private final boolean terminal;
@@ -20,15 +26,26 @@ final class ProgressRenderer {
   private final Instant start;
   private final String label;
   private final int width;
+  private final Ticker ticks;
   private int lastWidth;
+  private JobSnapshot last;
+  private Cancellable nextTick;
+  private boolean finished;
 
-  ProgressRenderer(PrintStream out, boolean terminal, Clock clock, String label) {
+  /** Runs the once-a-second redraw; the CLI's clients' scheduler in tests, a timer thread otherwise. */
+  interface Ticker {
+    Cancellable schedule(Duration delay, Runnable task);
+  }
+
+  /** A renderer whose live line is redrawn every second by {@code ticks} (null: only on updates). */
+  ProgressRenderer(PrintStream out, boolean terminal, Clock clock, String label, Ticker ticks) {
     this.out = out;
     this.terminal = terminal;
     this.clock = clock;
     this.start = clock.instant();
     this.label = label;
     this.width = terminalWidth(System.getenv("COLUMNS"));
+    this.ticks = terminal ? ticks : null;
   }
 
   /** The live line is cut to the terminal's width so that it never wraps (and can be redrawn). */
@@ -46,8 +63,28 @@ final class ProgressRenderer {
    *
    * @param snapshot the job as last polled
    */
-  void update(JobSnapshot snapshot) {
-    String line = render(snapshot, Duration.between(start, clock.instant()));
+  synchronized void update(JobSnapshot snapshot) {
+    if (finished) {
+      return;
+    }
+    last = snapshot;
+    draw();
+    if (ticks != null && nextTick == null) {
+      nextTick = ticks.schedule(TICK, this::tick);
+    }
+  }
+
+  private synchronized void tick() {
+    nextTick = null;
+    if (finished || last == null) {
+      return;
+    }
+    draw();
+    nextTick = ticks.schedule(TICK, this::tick);
+  }
+
+  private void draw() {
+    String line = render(last, Duration.between(start, clock.instant()));
     if (terminal) {
       if (line.length() > width) {
         line = line.substring(0, width - 1) + "…";
@@ -61,12 +98,18 @@ final class ProgressRenderer {
     out.flush();
   }
 
-  /** Ends the live line so that what follows starts on a line of its own. */
-  void finish() {
+  /** Stops the ticking and ends the live line, so that what follows starts on a line of its own. */
+  synchronized void finish() {
+    finished = true;
+    if (nextTick != null) {
+      nextTick.cancel();
+      nextTick = null;
+    }
     if (terminal && lastWidth > 0) {
       out.println();
       lastWidth = 0;
     }
+    out.flush();
   }
 
   String render(JobSnapshot s, Duration elapsed) {
@@ -76,15 +119,16 @@ final class ProgressRenderer {
     }
     Progress p = s.progress().orElse(null);
     Integer percent = p != null && p.percent().isPresent() ? p.percent().getAsInt() : null;
-    if (percent == null && s.state().isTerminal()) {
-      percent = s.state() == dev.jobsdk.core.JobState.SUCCEEDED ? 100 : null;
+    if (percent == null && s.state() == JobState.SUCCEEDED) {
+      percent = 100;
     }
     if (terminal) {
-      int filled = percent == null ? 0 : percent * BAR / 100;
-      sb.append('[').append("#".repeat(filled)).append("-".repeat(BAR - filled)).append("] ");
+      sb.append('[').append(percent != null ? bar(percent) : sweep(elapsed, s.state().isTerminal())).append("] ");
     }
-    sb.append(percent == null ? "  ?%" : String.format("%3d%%", percent));
-    sb.append(' ').append(s.rawStatus());
+    if (percent != null) {
+      sb.append(String.format("%3d%% ", percent));
+    }
+    sb.append(s.rawStatus());
     String message = p == null ? null : p.message().orElse(null);
     if (message == null) {
       message = s.errorMessage().orElse(null);
@@ -99,6 +143,23 @@ final class ProgressRenderer {
     return sb.toString();
   }
 
+  private static String bar(int percent) {
+    int filled = Math.max(0, Math.min(BAR, percent * BAR / 100));
+    return "#".repeat(filled) + "-".repeat(BAR - filled);
+  }
+
+  /** An indeterminate bar: a block that sweeps back and forth, one step a second; still when ended. */
+  static String sweep(Duration elapsed, boolean ended) {
+    if (ended) {
+      return " ".repeat(BAR);
+    }
+    int span = BAR - SWEEP.length();
+    int step = (int) (Math.max(0, elapsed.getSeconds()) % (2L * span));
+    int at = step <= span ? step : 2 * span - step;
+    return " ".repeat(at) + SWEEP + " ".repeat(span - at);
+  }
+
+  /** Elapsed time as a clock: {@code 00:42}, {@code 1:02:03}. */
   static String format(Duration d) {
     long s = Math.max(0, d.getSeconds());
     return s >= 3600

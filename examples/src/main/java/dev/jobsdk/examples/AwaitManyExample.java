@@ -56,6 +56,7 @@ public final class AwaitManyExample {
         updates.incrementAndGet();   // every status change of every screening, in one place
       }
     };
+    // README:BEGIN awaitall
     AwaitAllOptions options = AwaitAllOptions.builder().deadline(Duration.ofMinutes(15)).build();
     int succeeded = 0;
     int failed = 0;
@@ -82,6 +83,7 @@ public final class AwaitManyExample {
         }
       }
     }
+    // README:END awaitall
     System.out.printf("%d status updates heard%n", updates.get());
     return new Summary(succeeded, failed, cancelled, order);
   }

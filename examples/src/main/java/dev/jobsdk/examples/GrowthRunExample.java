@@ -30,7 +30,8 @@ public final class GrowthRunExample {
     // README:BEGIN growth
     GrowthQuote quote = client.growth().quote(
         client.growth().resolve("Find verified emails for 100 DeFi founders").goalPlan());
-    System.out.println("quote: " + quote.creditsTotal().orElse(0) + " credits, expires " + quote.expiry());
+    System.out.println("quote: " + quote.creditsTotal().orElse(0) + " credits, expires "
+        + quote.expiry().map(String::valueOf).orElse("(no expiry given)"));
 
     GrowthRunHandle run = client.growth().run(quote);          // a quote token works once
     GrowthRun done = run.awaitCompletion(WaitOptions.of(DeepCurrentClient.DEFAULT_POLLING_POLICY, r ->

@@ -20,6 +20,10 @@ import java.util.Optional;
  * <p>The visible state is computed from the lifecycle and the server's clock on every request; no
  * thread moves jobs. Instances are immutable and can be shared between jobs and servers.
  *
+ * <p>A stage added with {@link Builder#unknownStatus(String, Duration, String)} shows its own status
+ * word instead of the vendor's running word while it runs: a status the SDK does not know, which a
+ * client should wait through.
+ *
  * <pre>{@code
  * Lifecycle lifecycle = Lifecycle.builder()
  *     .queued(Duration.ofSeconds(5))

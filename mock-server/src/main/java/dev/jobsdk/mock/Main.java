@@ -19,7 +19,7 @@ public final class Main {
    * The entry point.
    *
    * @param args {@code --port N}, {@code --seed N}, {@code --time-scale X}, {@code --start-time T},
-   *     {@code --help}
+   *     {@code --no-rate-limits}, {@code --help}
    */
   public static void main(String[] args) {
     CountDownLatch stop = new CountDownLatch(1);

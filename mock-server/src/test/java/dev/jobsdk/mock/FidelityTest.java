@@ -97,4 +97,21 @@ class FidelityTest {
     assertThat(http().get("/v1/async-jobs/" + idv, "x-api-key", ORG_A).json().get("status").asText())
         .isEqualTo("ready");
   }
+
+  @Test
+  void deepCurrent_bdJobWithHugeInput_processesABoundedShareAndSaysSo() {
+    StringBuilder companies = new StringBuilder();
+    for (int i = 0; i < 1_500; i++) {
+      companies.append(i == 0 ? "" : ",").append("{\"company_name\":\"Co ").append(i).append("\"}");
+    }
+    String auth = "Bearer " + MockCredentials.DEEPCURRENT_PAID_KEY;
+    Reply created = http().post("/api/v1/bd/jobs", "{\"preset\":\"full_pipeline\",\"input_assets\":{\"companies\":["
+        + companies + "]}}", "Authorization", auth);
+    assertThat(created.status()).as(created.body()).isEqualTo(202);
+    assertThat(created.json().get("warnings").toString()).contains("first 1000 companies");
+    String id = created.json().get("job_id").asText();
+    mock.server().jobs().forceState(id, "completed");
+    Reply result = http().get("/api/v1/bd/jobs/" + id + "/result", "Authorization", auth);
+    assertThat(result.json().at("/summary/companies_processed").asInt()).isEqualTo(1_000);
+  }
 }

@@ -86,7 +86,7 @@ public final class Checks {
       for (int i = 0; i < candidate.length(); i++) {
         char c = candidate.charAt(i);
         if (c == '/' || c == '\\') {
-          throw new IllegalArgumentException(name + " must not contain '/' or '\\\\'");
+          throw new IllegalArgumentException(name + " must not contain '/' or '\\'");
         }
         if (Character.isISOControl(c)) {
           throw new IllegalArgumentException(name + " must not contain control characters");

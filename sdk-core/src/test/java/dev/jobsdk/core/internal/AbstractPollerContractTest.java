@@ -8,6 +8,7 @@ import dev.jobsdk.core.JobCancelledException;
 import dev.jobsdk.core.JobFailedException;
 import dev.jobsdk.core.JobSnapshot;
 import dev.jobsdk.core.JobState;
+import dev.jobsdk.core.LogCapture;
 import dev.jobsdk.core.JobTimeoutException;
 import dev.jobsdk.core.NotFoundException;
 import dev.jobsdk.core.PollingPolicy;
@@ -110,8 +111,15 @@ abstract class AbstractPollerContractTest {
   @Test
   void listenerThatThrows_doesNotEndTheWait() {
     ScriptedJob job = new ScriptedJob("j", time.clock(), Duration.ZERO, Duration.ofSeconds(10), JobState.SUCCEEDED);
-    TestJob done = await("j", job, POLICY, s -> { throw new IllegalStateException("listener bug"); });
-    assertThat(done.state()).isEqualTo(JobState.SUCCEEDED);
+    try (LogCapture logs = LogCapture.of(Poller.class)) {
+      TestJob done = await("j", job, POLICY, s -> { throw new IllegalStateException("listener bug"); });
+      assertThat(done.state()).isEqualTo(JobState.SUCCEEDED);
+      assertThat(logs.events()).isNotEmpty().allSatisfy(e -> {
+        assertThat(e.level()).isEqualTo("WARN");
+        assertThat(e.message()).isEqualTo("Progress listener for job j threw; the wait goes on");
+        assertThat(e.thrown()).isEqualTo("listener bug");
+      });
+    }
   }
 
   @Test

@@ -144,6 +144,7 @@ class AsyncJobParserTest {
   }
 
   @Test
+  @SuppressWarnings({"rawtypes", "unchecked"}) // Map.class is what a caller passes for an unmodelled kind
   void parse_resultAsMapOrJsonNode_forKindsTheSdkDoesNotModel() {
     ObjectNode body = job("ready");
     body.putObject("result").put("score", 3).putArray("items").add("x");

@@ -10,7 +10,8 @@ import java.util.List;
 /**
  * The jobs a standalone server starts with, so that a new user has ids to try at once: in each CLI
  * family ({@code bd}, {@code growth}, {@code deepidv}, {@code jobs}) one job running for a while, one
- * completed and one failed, owned by the credentials the banner exports.
+ * completed and one failed, owned by the credentials the banner exports. The running ones run from
+ * the first instant (no queueing), so they read "running" at once.
  */
 final class DemoJobs {
 
@@ -34,7 +35,7 @@ final class DemoJobs {
     String idv = MockCredentials.DEEPIDV_ORG_A_KEY;
     String risk = MockCredentials.RISK_ADMIN_EMAIL;
 
-    Lifecycle bdRunning = Lifecycle.builder().queued(Duration.ofSeconds(5))
+    Lifecycle bdRunning = Lifecycle.builder()
         .stage("qualification", Duration.ofMinutes(2), "Qualifying 2 companies against the ICP...")
         .stage("contact_discovery", Duration.ofMinutes(4), "Discovering contacts at 2 companies...")
         .stage("email_lookup", Duration.ofMinutes(2), "Looking up email addresses for 18 contacts...")
@@ -47,7 +48,7 @@ final class DemoJobs {
     jobs.add(new DemoJob("bd", server.deepCurrent().createBdJob(dc, "verify_existing_emails",
         failed("Email verification provider unavailable.")), "failed", "verify_existing_emails"));
 
-    Lifecycle growthRunning = Lifecycle.builder().queued(Duration.ofSeconds(5))
+    Lifecycle growthRunning = Lifecycle.builder()
         .stage("email_lookup", Duration.ofMinutes(3), "Discovering email addresses...")
         .stage("email_verify", Duration.ofMinutes(2), "Verifying email addresses...")
         .build();
@@ -57,17 +58,17 @@ final class DemoJobs {
     jobs.add(new DemoJob("growth", server.deepCurrent().createGrowthRun(dc, failed("Enrichment provider timed out.")),
         "failed", ""));
 
-    Lifecycle screening = Lifecycle.builder().queued(Duration.ofSeconds(3))
+    Lifecycle screening = Lifecycle.builder()
         .stage("searching", Duration.ofSeconds(90), "Searching news, watchlists and court records...")
         .stage("corroborating", Duration.ofSeconds(60), "Corroborating findings...")
         .stage("scoring", Duration.ofSeconds(30), "Scoring risk...")
         .build();
     jobs.add(new DemoJob("deepidv", server.deepIdv().createJob(idv, screening), "running",
         "adverse-media screening, 3 minutes"));
-    jobs.add(new DemoJob("deepidv", server.deepIdv().createJob(idv, done()), "completed", "ready, with findings"));
+    jobs.add(new DemoJob("deepidv", server.deepIdv().createJob(idv, done()), "completed", "ready, with its result"));
     jobs.add(new DemoJob("deepidv", server.deepIdv().createJob(idv, failed("upstream timeout")), "failed", ""));
 
-    Lifecycle parse = Lifecycle.builder().queued(Duration.ofSeconds(2))
+    Lifecycle parse = Lifecycle.builder()
         .stage("textract", Duration.ofMinutes(2), "Extracting text with Textract...")
         .stage("extract_tables", Duration.ofSeconds(40), "Extracting tables...")
         .build();

@@ -155,7 +155,7 @@ public final class Standalone implements AutoCloseable {
     out.println("Jobs to try, e.g. java -jar examples/target/jobsdk.jar await " + jobs.get(0).family() + " "
         + jobs.get(0).id() + ":");
     for (DemoJobs.DemoJob job : jobs) {
-      out.printf("  %-8s %s  %-9s %s%n", job.family(), job.id(), job.state(), job.note());
+      out.println(String.format("  %-8s %s  %-9s %s", job.family(), job.id(), job.state(), job.note()).stripTrailing());
     }
     out.println();
     out.println("Admin API    " + url + "/__mock/  (the mock's own; no vendor has it). Create a job of any kind:");

@@ -3,6 +3,7 @@ package dev.jobsdk.mock.internal.http;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.jobsdk.mock.LogCapture;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -141,11 +142,15 @@ class HttpServerTest {
 
   @Test
   void handlerFailure_isA500AndTheConnectionStaysUsable() throws IOException {
-    try (Socket socket = connect()) {
+    try (LogCapture logs = LogCapture.of(Connection.class); Socket socket = connect()) {
       send(socket, "GET /boom HTTP/1.1\r\n\r\n");
       assertThat(readResponse(socket.getInputStream())).startsWith("HTTP/1.1 500 ");
       send(socket, "GET /after HTTP/1.1\r\n\r\n");
       assertThat(readResponse(socket.getInputStream())).endsWith("GET /after [] null");
+      assertThat(logs.events()).singleElement().satisfies(e -> {
+        assertThat(e.message()).startsWith("handler failed for GET /boom");
+        assertThat(e.thrown()).isEqualTo("handler bug");
+      });
     }
   }
 

@@ -24,6 +24,9 @@ final class BdPlanning {
   static final String BD_KIND = "bd_job";
   static final String GROWTH_KIND = "growth_run";
   static final int DEFAULT_GROWTH_ROWS = 100;
+  /** A job's generated contacts grow with its companies; both are bounded so a body cannot blow up a download. */
+  static final int MAX_COMPANIES = 1_000;
+  private static final int MAX_CONTACTS = 100_000;
   static final List<String> CAPABILITIES = List.of("qualification", "company_size", "contact_discovery",
       "email_lookup", "email_verify", "linkedin_enrich", "deliverable_finalize");
   static final Map<String, List<String>> PRESETS = new LinkedHashMap<>();
@@ -88,10 +91,15 @@ final class BdPlanning {
   static BdJob planBd(String preset, List<String> capabilities, JsonNode inputAssets) {
     List<Company> companies = new ArrayList<>();
     int contacts = 0;
+    boolean capped = false;
     if (inputAssets != null && inputAssets.isObject()) {
       JsonNode given = inputAssets.get("companies");
       if (given != null && given.isArray()) {
         for (JsonNode company : given) {
+          if (companies.size() == MAX_COMPANIES) {
+            capped = true;
+            break;
+          }
           String name = company.isTextual() ? company.textValue()
               : firstText(company, "company_name", "name", "website", "domain");
           String website = company.isObject() ? firstText(company, "website", "domain") : null;
@@ -101,9 +109,12 @@ final class BdPlanning {
         }
       }
       JsonNode givenContacts = inputAssets.get("contacts");
-      contacts = givenContacts != null && givenContacts.isArray() ? givenContacts.size() : 0;
+      contacts = givenContacts != null && givenContacts.isArray() ? Math.min(givenContacts.size(), MAX_CONTACTS) : 0;
     }
     List<String> warnings = new ArrayList<>();
+    if (capped) {
+      warnings.add("The mock processes the first " + MAX_COMPANIES + " companies of input_assets.");
+    }
     boolean needsCompanies = capabilities.contains("qualification") || capabilities.contains("company_size")
         || capabilities.contains("contact_discovery");
     if (companies.isEmpty() && needsCompanies) {

@@ -17,10 +17,10 @@ import dev.jobsdk.mock.internal.vendor.Validation;
 import java.time.Duration;
 
 /**
- * DeepIDV under {@code /v1}: its route table, its documented rate limit (25 requests a second with a
- * burst of 35, per API key), and the {@link DeepIdvControl} tests script it with. Error bodies are
- * {@code {"message": ...}} (invented by the mock: no JSON error schema is documented), except the
- * documented plain-text 402.
+ * DeepIDV under {@code /v1}: its route table, its documented rate limits (25 requests a second with a
+ * burst of 35, and 10,000 a day, per API key), and the {@link DeepIdvControl} tests script it with.
+ * Error bodies are {@code {"message": ...}} (invented by the mock: no JSON error schema is
+ * documented), except the documented plain-text 402.
  */
 public final class DeepIdvApi extends VendorApi implements DeepIdvControl {
 
@@ -29,6 +29,7 @@ public final class DeepIdvApi extends VendorApi implements DeepIdvControl {
   private final AsyncJobs asyncJobs;
   private final RouteTable routes;
   private final RateLimiter limit = RateLimiter.tokenBucket(25, 35);
+  private final RateLimiter daily = RateLimiter.fixedWindow(10_000, Duration.ofDays(1));
 
   /** @param engine the engine this vendor serves in */
   public DeepIdvApi(Engine engine) {
@@ -61,6 +62,7 @@ public final class DeepIdvApi extends VendorApi implements DeepIdvControl {
     orgs.reset();
     screenings.reset();
     limit.reset();
+    daily.reset();
   }
 
   @Override
@@ -80,7 +82,11 @@ public final class DeepIdvApi extends VendorApi implements DeepIdvControl {
       return null;
     }
     String key = Validation.credential(request, "x-api-key");
-    Duration wait = limit.acquire(key == null ? "" : key, engine.now());
+    String budget = key == null ? "" : key;
+    Duration wait = limit.acquire(budget, engine.now());
+    if (wait == null) {
+      wait = daily.acquire(budget, engine.now());
+    }
     return wait == null ? null : faultResponse(429, request).header("Retry-After", Long.toString(wait.toSeconds()));
   }
 
