@@ -66,7 +66,7 @@ public final class DefaultJobScheduler implements JobScheduler, AutoCloseable {
     } else {
       ExecutorService virtual = Threads.virtualPerTask("jobsdk-poll");
       ownedPollThreads =
-          virtual != null ? virtual : Threads.platformPool("jobsdk-poll", maxConcurrentPolls);
+          virtual != null ? virtual : Threads.platformPool("jobsdk-poll");
     }
     this.polls =
         new LimitedExecutor(pollExecutor != null ? pollExecutor : ownedPollThreads, maxConcurrentPolls);
@@ -75,12 +75,12 @@ public final class DefaultJobScheduler implements JobScheduler, AutoCloseable {
       completions = completionExecutor;
     } else {
       ExecutorService virtual = Threads.virtualPerTask("jobsdk-complete");
-      ownedCompletions =
+      ownedCompletions = virtual != null ? virtual : Threads.platformPool("jobsdk-complete");
+      // At most a few completions at once: a slow callback delays other callbacks, never polls.
+      completions =
           virtual != null
               ? virtual
-              : Threads.platformPool(
-                  "jobsdk-complete", Math.max(2, Runtime.getRuntime().availableProcessors()));
-      completions = ownedCompletions;
+              : new LimitedExecutor(ownedCompletions, Math.max(2, Runtime.getRuntime().availableProcessors()));
     }
   }
 

@@ -5,7 +5,7 @@ import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -55,19 +55,17 @@ final class Threads {
   }
 
   /**
-   * Returns a pool of at most {@code threads} daemon platform threads, created on demand and
-   * retired after 30 s idle, with an unbounded queue.
+   * Returns a pool of daemon platform threads created only when no idle one is free and retired
+   * after 30 s idle. It has no bound of its own: wrap it in a {@link LimitedExecutor}, which lets
+   * at most its limit of tasks in at once, so the pool never grows past that (plus a thread
+   * handing over to the next task).
    *
    * @param prefix the threads' name prefix
-   * @param threads the most threads
    * @return the pool
    */
-  static ThreadPoolExecutor platformPool(String prefix, int threads) {
-    ThreadPoolExecutor pool =
-        new ThreadPoolExecutor(
-            threads, threads, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), daemon(prefix));
-    pool.allowCoreThreadTimeOut(true);
-    return pool;
+  static ThreadPoolExecutor platformPool(String prefix) {
+    return new ThreadPoolExecutor(
+        0, Integer.MAX_VALUE, 30, TimeUnit.SECONDS, new SynchronousQueue<>(), daemon(prefix));
   }
 
   /**
