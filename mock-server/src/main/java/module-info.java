@@ -5,6 +5,8 @@
 module dev.jobsdk.mock {
   requires com.fasterxml.jackson.databind;
   requires org.slf4j;
+  requires jdk.httpserver;
+  requires static okhttp3.tls;
   requires static transitive org.junit.jupiter.api;
 
   exports dev.jobsdk.mock;

@@ -16,12 +16,38 @@ public final class Main {
   }
 
   /**
+   * Tunes the JDK's HTTP engine, which reads these settings only from system properties, once per JVM.
+   * Only here, in the standalone process: a library must not change its users' JVM. A {@code -D} given
+   * on the command line wins.
+   * <ul>
+   *   <li>TCP_NODELAY on every connection, so keep-alive requests never wait on Nagle's algorithm;</li>
+   *   <li>a request's headers and body must arrive within 10 s, else the connection is closed;</li>
+   *   <li>a response must be computed and written within 120 s (latency faults included), so a client
+   *       that stops reading cannot hold a thread;</li>
+   *   <li>idle keep-alive connections close after 30 s.</li>
+   * </ul>
+   */
+  static void tuneEngine() {
+    setIfAbsent("sun.net.httpserver.nodelay", "true");
+    setIfAbsent("sun.net.httpserver.maxReqTime", "10");
+    setIfAbsent("sun.net.httpserver.maxRspTime", "120");
+    setIfAbsent("sun.net.httpserver.idleInterval", "30");
+  }
+
+  private static void setIfAbsent(String key, String value) {
+    if (System.getProperty(key) == null) {
+      System.setProperty(key, value);
+    }
+  }
+
+  /**
    * The entry point.
    *
    * @param args {@code --port N}, {@code --seed N}, {@code --time-scale X}, {@code --start-time T},
-   *     {@code --no-rate-limits}, {@code --help}
+   *     {@code --no-rate-limits}, {@code --tls}, {@code --help}
    */
   public static void main(String[] args) {
+    tuneEngine();
     CountDownLatch stop = new CountDownLatch(1);
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {

@@ -2,13 +2,17 @@ package dev.jobsdk.mock;
 
 import dev.jobsdk.mock.internal.Engine;
 import dev.jobsdk.mock.internal.EngineConfig;
-import dev.jobsdk.mock.internal.http.HttpServer;
+import dev.jobsdk.mock.internal.web.GeneratedTls;
+import dev.jobsdk.mock.internal.web.WebServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
+import javax.net.ssl.SSLSocketFactory;
+import javax.net.ssl.X509TrustManager;
 
 /**
  * An in-memory server that implements the job APIs of DeepCurrent, DeepIDV and the CGIAR Risk
@@ -27,8 +31,8 @@ import java.util.Objects;
  * no thread moves jobs, so the same seed and the same clock give the same responses. All randomness
  * (ids, default durations, generated results, probabilistic faults) comes from the seed.
  *
- * <p>The server binds 127.0.0.1, serves HTTP/1.1 with keep-alive on daemon threads, and is
- * thread-safe. {@link #close()} stops it; it is cheap enough to start one per test. Besides the vendor
+ * <p>The server binds 127.0.0.1, serves HTTP/1.1 (or HTTPS with {@link Builder#tls(boolean)}) through
+ * the JDK's built-in HTTP engine on daemon threads, and is thread-safe. {@link #close()} stops it; it is cheap enough to start one per test. Besides the vendor
  * APIs it serves the mock's own admin API under {@code /__mock/} (see the README).
  */
 public final class MockJobServer implements AutoCloseable {
@@ -40,7 +44,8 @@ public final class MockJobServer implements AutoCloseable {
   private final VirtualClock clock;
   private final FaultRules faults;
   private final Engine engine;
-  private final HttpServer http;
+  private final GeneratedTls tls;
+  private final WebServer http;
   private final String baseUrl;
 
   private MockJobServer(Builder builder) throws IOException {
@@ -57,8 +62,9 @@ public final class MockJobServer implements AutoCloseable {
         builder.deepIdvCreatedAtSeconds, 100_000);
     this.engine = new Engine(config, clock, faults, faults, this::reset);
     this.engine.rateLimited(builder.rateLimits);
-    this.http = HttpServer.start(builder.port, engine);
-    this.baseUrl = "http://127.0.0.1:" + http.port();
+    this.tls = builder.tls ? GeneratedTls.generate() : null;
+    this.http = WebServer.start(builder.port, engine, tls == null ? null : tls.serverContext());
+    this.baseUrl = (tls == null ? "http" : "https") + "://127.0.0.1:" + http.port();
   }
 
   /**
@@ -73,8 +79,8 @@ public final class MockJobServer implements AutoCloseable {
   }
 
   /**
-   * Returns the server's root URL, e.g. {@code http://127.0.0.1:54321}; all three vendors live under
-   * it (their paths do not collide).
+   * Returns the server's root URL, e.g. {@code http://127.0.0.1:54321} ({@code https://} with TLS); all
+   * three vendors live under it (their paths do not collide).
    *
    * @return the base URL, without a trailing slash
    */
@@ -119,6 +125,57 @@ public final class MockJobServer implements AutoCloseable {
    */
   public int port() {
     return http.port();
+  }
+
+  /**
+   * Returns the certificate a server started with {@link Builder#tls(boolean)} presents: generated at
+   * start, self-signed, for {@code 127.0.0.1} and {@code localhost}. Trust it, and only it, in the client
+   * under test, e.g. with {@link #tlsSocketFactory()} and {@link #tlsTrustManager()}.
+   *
+   * @return the server's certificate
+   * @throws IllegalStateException when the server does not serve TLS
+   */
+  public X509Certificate tlsCertificate() {
+    return requireTls().certificate();
+  }
+
+  /**
+   * Returns a socket factory whose connections trust this server's certificate and nothing else, for
+   * an OkHttp client: {@code new OkHttpClient.Builder().sslSocketFactory(server.tlsSocketFactory(),
+   * server.tlsTrustManager())}.
+   *
+   * @return the socket factory
+   * @throws IllegalStateException when the server does not serve TLS
+   */
+  public SSLSocketFactory tlsSocketFactory() {
+    return requireTls().clientSocketFactory();
+  }
+
+  /**
+   * Returns a trust manager that trusts this server's certificate and nothing else.
+   *
+   * @return the trust manager
+   * @throws IllegalStateException when the server does not serve TLS
+   */
+  public X509TrustManager tlsTrustManager() {
+    return requireTls().clientTrustManager();
+  }
+
+  /**
+   * Returns the server's certificate in PEM, e.g. for {@code curl --cacert}.
+   *
+   * @return the PEM text
+   * @throws IllegalStateException when the server does not serve TLS
+   */
+  public String tlsCertificatePem() {
+    return requireTls().certificatePem();
+  }
+
+  private GeneratedTls requireTls() {
+    if (tls == null) {
+      throw new IllegalStateException("this server serves plain HTTP; start it with MockJobServer.builder().tls(true)");
+    }
+    return tls;
   }
 
   /**
@@ -256,8 +313,25 @@ public final class MockJobServer implements AutoCloseable {
     private Duration tokenLifetime = Duration.ofSeconds(3600);
     private boolean deepIdvCreatedAtSeconds;
     private boolean rateLimits;
+    private boolean tls;
 
     private Builder() {
+    }
+
+    /**
+     * Serves HTTPS instead of HTTP, with a self-signed certificate generated at start for
+     * {@code 127.0.0.1} and {@code localhost} (valid one day), so a client is tested against a real
+     * {@code https} base URL. The client trusts it through {@link MockJobServer#tlsSocketFactory()} and
+     * {@link MockJobServer#tlsTrustManager()}, or {@link MockJobServer#tlsCertificate()}. Needs
+     * {@code com.squareup.okhttp3:okhttp-tls} on the class path (test scope) to generate the
+     * certificate. Default {@code false}.
+     *
+     * @param tls whether to serve TLS
+     * @return this builder
+     */
+    public Builder tls(boolean tls) {
+      this.tls = tls;
+      return this;
     }
 
     /**
@@ -391,6 +465,7 @@ public final class MockJobServer implements AutoCloseable {
      * @return the running server
      * @throws IllegalStateException when an external clock is combined with a start time or time scale
      * @throws UncheckedIOException when the port cannot be bound
+     * @throws IllegalStateException with {@link #tls(boolean)} when okhttp-tls is not on the class path
      */
     public MockJobServer start() {
       if (externalClock != null && (startTimeSet || timeScale > 0)) {

@@ -53,8 +53,9 @@ public interface MockJournal {
   long requestsAfterTerminal(String jobId);
 
   /**
-   * Returns the names (as sent, never values) of credential headers seen: {@code Authorization},
-   * {@code x-api-key}, {@code Cookie} and similar.
+   * Returns the names (never values) of credential headers seen: {@code Authorization},
+   * {@code x-api-key}, {@code Cookie} and similar, each in that usual spelling whatever the case a
+   * client sent (header names are case-insensitive).
    *
    * @return an immutable set of header names
    */

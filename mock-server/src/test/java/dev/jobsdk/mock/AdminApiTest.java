@@ -86,6 +86,10 @@ class AdminApiTest {
     assertThat(http.get("/__mock/faults").json()).hasSize(2);
     assertThat(http.post("/__mock/faults", "{\"path\":\"/v1/**\"}").status()).isEqualTo(400);
     assertThat(http.post("/__mock/faults", "{\"path\":\"/v1/**\",\"action\":\"explode\"}").status()).isEqualTo(400);
+    Reply injecting = http.post("/__mock/faults", "{\"path\":\"/v1/**\",\"status\":503,\"body\":\"x\","
+        + "\"contentType\":\"text/plain\\r\\nSet-Cookie: stolen=1\"}");
+    assertThat(injecting.status()).isEqualTo(400);
+    assertThat(injecting.json().get("error").asText()).contains("contentType");
     assertThat(http.delete("/__mock/faults").status()).isEqualTo(204);
     assertThat(server.faults().list()).isEmpty();
   }

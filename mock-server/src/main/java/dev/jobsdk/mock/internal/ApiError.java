@@ -1,6 +1,6 @@
 package dev.jobsdk.mock.internal;
 
-import dev.jobsdk.mock.internal.http.HttpResponse;
+import dev.jobsdk.mock.internal.web.HttpResponse;
 
 /** Ends request handling early with a finished error response. Carries no stack trace. */
 public final class ApiError extends RuntimeException {

@@ -6,12 +6,12 @@ import dev.jobsdk.mock.MockJob;
 import dev.jobsdk.mock.MockJobs;
 import dev.jobsdk.mock.Vendor;
 import dev.jobsdk.mock.VirtualClock;
-import dev.jobsdk.mock.internal.http.HttpHandler;
-import dev.jobsdk.mock.internal.http.HttpRequest;
-import dev.jobsdk.mock.internal.http.HttpResponse;
 import dev.jobsdk.mock.internal.vendor.deepcurrent.DeepCurrentApi;
 import dev.jobsdk.mock.internal.vendor.deepidv.DeepIdvApi;
 import dev.jobsdk.mock.internal.vendor.risk.RiskToolApi;
+import dev.jobsdk.mock.internal.web.HttpHandler;
+import dev.jobsdk.mock.internal.web.HttpRequest;
+import dev.jobsdk.mock.internal.web.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -220,7 +220,7 @@ public final class Engine implements HttpHandler, MockJobs {
       response = api.faultResponse(status, request);
     } else {
       response = Json.response(status, Json.object().put("error",
-          dev.jobsdk.mock.internal.http.HttpStatus.reason(status)));
+          dev.jobsdk.mock.internal.web.HttpStatus.reason(status)));
     }
     if (fault.retryAfter() != null) {
       response.header("Retry-After", fault.retryAfterAsDate()

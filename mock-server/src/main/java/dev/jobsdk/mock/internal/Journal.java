@@ -1,7 +1,7 @@
 package dev.jobsdk.mock.internal;
 
 import dev.jobsdk.mock.MockJournal;
-import dev.jobsdk.mock.internal.http.HttpRequest;
+import dev.jobsdk.mock.internal.web.HttpRequest;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -20,6 +20,8 @@ public final class Journal implements MockJournal {
   static final int MAX_PATH = 256;
   private static final int MAX_METHOD = 16;
   private static final int MAX_JOB_ID = 64;
+  private static final String[] CREDENTIAL_HEADERS = {
+    "Authorization", "x-api-key", "Cookie", "api-key", "X-Auth-Token", "Proxy-Authorization"};
 
   private final LongAdder total = new LongAdder();
   private final Object lock = new Object();
@@ -64,8 +66,8 @@ public final class Journal implements MockJournal {
   public void record(HttpRequest request, String polledJobId) {
     total.increment();
     for (int i = 0, n = request.headerCount(); i < n; i++) {
-      String name = request.headerName(i);
-      if (isCredentialHeader(name) && authNames.size() < MAX_AUTH_NAMES) {
+      String name = credentialHeader(request.headerName(i));
+      if (name != null && authNames.size() < MAX_AUTH_NAMES) {
         authNames.add(name);
       }
     }
@@ -101,23 +103,18 @@ public final class Journal implements MockJournal {
     }
   }
 
-  private static boolean isCredentialHeader(String name) {
-    switch (name.length()) {
-      case 6:
-        return name.equalsIgnoreCase("cookie");
-      case 7:
-        return name.equalsIgnoreCase("api-key");
-      case 9:
-        return name.equalsIgnoreCase("x-api-key");
-      case 12:
-        return name.equalsIgnoreCase("x-auth-token");
-      case 13:
-        return name.equalsIgnoreCase("authorization");
-      case 19:
-        return name.equalsIgnoreCase("proxy-authorization");
-      default:
-        return false;
+  /**
+   * @param name a header name in any case
+   * @return the credential header's usual spelling, or {@code null} when it is not one; HTTP header
+   *     names are case-insensitive and the engine does not keep the case a client sent
+   */
+  private static String credentialHeader(String name) {
+    for (String known : CREDENTIAL_HEADERS) {
+      if (known.length() == name.length() && known.equalsIgnoreCase(name)) {
+        return known;
+      }
     }
+    return null;
   }
 
   @Override

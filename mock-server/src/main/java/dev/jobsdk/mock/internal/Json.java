@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.jobsdk.mock.internal.http.HttpResponse;
+import dev.jobsdk.mock.internal.web.HttpResponse;
 import java.io.IOException;
 import java.time.Instant;
 import java.time.ZoneOffset;

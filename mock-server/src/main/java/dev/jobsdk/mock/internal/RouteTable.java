@@ -1,7 +1,7 @@
 package dev.jobsdk.mock.internal;
 
-import dev.jobsdk.mock.internal.http.HttpRequest;
-import dev.jobsdk.mock.internal.http.HttpResponse;
+import dev.jobsdk.mock.internal.web.HttpRequest;
+import dev.jobsdk.mock.internal.web.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
 

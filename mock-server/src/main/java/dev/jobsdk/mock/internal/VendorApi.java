@@ -2,8 +2,8 @@ package dev.jobsdk.mock.internal;
 
 import dev.jobsdk.mock.Lifecycle;
 import dev.jobsdk.mock.Vendor;
-import dev.jobsdk.mock.internal.http.HttpRequest;
-import dev.jobsdk.mock.internal.http.HttpResponse;
+import dev.jobsdk.mock.internal.web.HttpRequest;
+import dev.jobsdk.mock.internal.web.HttpResponse;
 import java.util.function.Supplier;
 
 /**

@@ -2,8 +2,15 @@ package dev.jobsdk.mock.internal.standalone;
 
 import dev.jobsdk.mock.MockCredentials;
 import dev.jobsdk.mock.MockJobServer;
+import java.io.IOException;
+import java.io.OutputStream;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.time.format.DateTimeParseException;
@@ -15,13 +22,17 @@ public final class Standalone implements AutoCloseable {
 
   /** Printed for {@code --help} and after a bad flag. */
   public static final String USAGE = String.join(System.lineSeparator(),
-      "Usage: java -jar mock-server.jar [--port N] [--seed N] [--time-scale X] [--start-time ISO-INSTANT]",
+      "Usage: java -jar mock-server.jar [--port N] [--seed N] [--time-scale X] [--start-time ISO-INSTANT] [--tls]",
       "  --port N         port on 127.0.0.1 (default 8080; 0 picks a free port)",
       "  --seed N         seed of all randomness (default 0)",
       "  --time-scale X   virtual seconds per real second (default 1; 60 makes a minute pass per second)",
       "  --start-time T   where the virtual clock starts (default: now)",
       "  --no-rate-limits answer every request (default: the vendors' documented limits, 429 with Retry-After)",
+      "  --tls            serve HTTPS with a certificate generated at start; prints how to trust it",
       "  --help           print this and exit");
+
+  /** The password of the trust store {@code --tls} writes; it protects nothing secret (a public certificate). */
+  static final String TRUST_STORE_PASSWORD = "changeit";
 
   private final MockJobServer server;
 
@@ -34,8 +45,10 @@ public final class Standalone implements AutoCloseable {
    * @param startTime where the clock starts, or {@code null} for now
    * @param help whether only help was asked for
    * @param rateLimits whether to enforce the vendors' documented rate limits
+   * @param tls whether to serve HTTPS with a generated certificate
    */
-  public record Options(int port, long seed, double timeScale, Instant startTime, boolean help, boolean rateLimits) {
+  public record Options(int port, long seed, double timeScale, Instant startTime, boolean help, boolean rateLimits,
+      boolean tls) {
 
     /**
      * Parses flags.
@@ -50,6 +63,7 @@ public final class Standalone implements AutoCloseable {
       double timeScale = 1.0;
       Instant startTime = null;
       boolean rateLimits = true;
+      boolean tls = false;
       for (int i = 0; i < args.length; i++) {
         String flag = args[i];
         String value = null;
@@ -59,7 +73,11 @@ public final class Standalone implements AutoCloseable {
           flag = flag.substring(0, eq);
         }
         if ("--help".equals(flag) || "-h".equals(flag)) {
-          return new Options(port, seed, timeScale, startTime, true, rateLimits);
+          return new Options(port, seed, timeScale, startTime, true, rateLimits, tls);
+        }
+        if ("--tls".equals(flag) && value == null) {
+          tls = true;
+          continue;
         }
         if ("--no-rate-limits".equals(flag) && value == null) {
           rateLimits = false;
@@ -95,7 +113,7 @@ public final class Standalone implements AutoCloseable {
           throw new IllegalArgumentException("bad value for " + flag + ": " + value);
         }
       }
-      return new Options(port, seed, timeScale, startTime, false, rateLimits);
+      return new Options(port, seed, timeScale, startTime, false, rateLimits, tls);
     }
   }
 
@@ -119,11 +137,42 @@ public final class Standalone implements AutoCloseable {
         .startTime(options.startTime() == null ? Instant.now() : options.startTime())
         .timeScale(options.timeScale())
         .rateLimits(options.rateLimits())
+        .tls(options.tls())
         .start();
     List<DemoJobs.DemoJob> jobs = DemoJobs.create(server);
     banner(server, options, jobs, out);
     out.flush();
     return new Standalone(server);
+  }
+
+  /**
+   * Writes the generated certificate (PEM) and a PKCS#12 trust store holding it into a new temporary
+   * directory, and prints how curl, a JVM and an OkHttp client trust it.
+   */
+  private static void printTrust(MockJobServer server, PrintStream out) {
+    String url = server.baseUrl();
+    try {
+      Path dir = Files.createTempDirectory("jobsdk-mock-tls-");
+      Path pem = dir.resolve("mock-server-cert.pem");
+      Files.writeString(pem, server.tlsCertificatePem(), StandardCharsets.US_ASCII);
+      Path trustStore = dir.resolve("mock-server-truststore.p12");
+      KeyStore store = KeyStore.getInstance("PKCS12");
+      store.load(null, null);
+      store.setCertificateEntry("jobsdk-mock-server", server.tlsCertificate());
+      try (OutputStream file = Files.newOutputStream(trustStore)) {
+        store.store(file, TRUST_STORE_PASSWORD.toCharArray());
+      }
+      out.println("TLS          a certificate generated for this run (127.0.0.1 and localhost, valid one day);");
+      out.println("             trust it, and only for this server:");
+      out.println("  curl       curl --cacert " + pem + " " + url + "/__mock/clock");
+      out.println("  JVM        -Djavax.net.ssl.trustStore=" + trustStore + " -Djavax.net.ssl.trustStorePassword="
+          + TRUST_STORE_PASSWORD);
+      out.println("  OkHttp     HandshakeCertificates.Builder().addTrustedCertificate("
+          + "Certificates.decodeCertificatePem(<" + pem.getFileName() + ">))");
+    } catch (IOException | GeneralSecurityException e) {
+      out.println("TLS          could not write the certificate for clients: " + e.getMessage());
+      out.print(server.tlsCertificatePem());
+    }
   }
 
   /**
@@ -158,6 +207,10 @@ public final class Standalone implements AutoCloseable {
       out.println(String.format("  %-8s %s  %-9s %s", job.family(), job.id(), job.state(), job.note()).stripTrailing());
     }
     out.println();
+    if (options.tls()) {
+      printTrust(server, out);
+      out.println();
+    }
     out.println("Admin API    " + url + "/__mock/  (the mock's own; no vendor has it). Create a job of any kind:");
     out.println("  curl -X POST " + url + "/__mock/jobs -d '{\"family\":\"deepidv\",\"lifecycle\":{\"seconds\":60,"
         + "\"outcome\":\"fail\",\"message\":\"upstream timeout\"}}'");

@@ -1,6 +1,6 @@
 package dev.jobsdk.mock.internal.vendor;
 
-import dev.jobsdk.mock.internal.http.HttpRequest;
+import dev.jobsdk.mock.internal.web.HttpRequest;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 

@@ -6,6 +6,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.jobsdk.mock.MockCredentials;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.cert.X509Certificate;
+import javax.net.ssl.SSLException;
+import okhttp3.tls.Certificates;
+import okhttp3.tls.HandshakeCertificates;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
@@ -77,7 +83,9 @@ class StandaloneTest {
         + MockCredentials.DEEPIDV_ORG_A_KEY, "export JOBS_BASE_URL=" + base + " JOBS_EMAIL=");
     assertThat(banner).doesNotContain(base + "/v1", base + "/api");
 
-    // the demo jobs it printed exist, in the states it printed
+    // the demo jobs it printed exist, in the states it printed, once past their few queued seconds
+    // (at time scale 60 those last ~80 ms of real time, less than a fast first request can take)
+    assertThat(post(base + "/__mock/clock/advance", "{\"seconds\":10}")).isEqualTo(200);
     Matcher line = Pattern.compile("(?m)^\\s+(bd|growth|deepidv|jobs)\\s+([0-9a-f-]{36})\\s+(running|completed|failed)")
         .matcher(banner);
     int printed = 0;
@@ -116,6 +124,38 @@ class StandaloneTest {
         .post(okhttp3.RequestBody.create(json, okhttp3.MediaType.get("application/json"))).build()).execute()) {
       return response.code();
     }
+  }
+
+  @Test
+  void tls_servesHttpsAndPrintsHowToTrustTheGeneratedCertificate() throws Exception {
+    assertThat(Standalone.Options.parse("--tls").tls()).isTrue();
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
+    CountDownLatch stop = new CountDownLatch(1);
+    CompletableFuture<Integer> exit = CompletableFuture.supplyAsync(() ->
+        Standalone.run(new String[] {"--port", "0", "--tls"}, out, System.err, stop));
+    try {
+      String banner = awaitOutput(bytes, "Press Ctrl+C");
+      Matcher url = Pattern.compile("listening on (https://127\\.0\\.0\\.1:\\d+)").matcher(banner);
+      assertThat(url.find()).as(banner).isTrue();
+      Matcher pem = Pattern.compile("curl --cacert (\\S+) ").matcher(banner);
+      assertThat(pem.find()).as(banner).isTrue();
+      assertThat(banner).contains("-Djavax.net.ssl.trustStore=", "-Djavax.net.ssl.trustStorePassword=");
+
+      X509Certificate certificate = Certificates.decodeCertificatePem(Files.readString(Path.of(pem.group(1))));
+      HandshakeCertificates trust = new HandshakeCertificates.Builder().addTrustedCertificate(certificate).build();
+      OkHttpClient trusting = CLIENT.newBuilder().sslSocketFactory(trust.sslSocketFactory(), trust.trustManager()).build();
+      try (Response response = trusting.newCall(new Request.Builder().url(url.group(1) + "/__mock/clock").build())
+          .execute()) {
+        assertThat(response.code()).isEqualTo(200);
+        assertThat(response.handshake()).isNotNull();
+      }
+      assertThatThrownBy(() -> CLIENT.newCall(new Request.Builder().url(url.group(1) + "/__mock/clock").build())
+          .execute()).isInstanceOf(SSLException.class);
+    } finally {
+      stop.countDown();
+    }
+    assertThat(exit.get(10, TimeUnit.SECONDS)).isZero();
   }
 
   @Test

@@ -8,9 +8,9 @@ import dev.jobsdk.mock.internal.JobRecord;
 import dev.jobsdk.mock.internal.JobView;
 import dev.jobsdk.mock.internal.RouteTable;
 import dev.jobsdk.mock.internal.VendorApi;
-import dev.jobsdk.mock.internal.http.HttpRequest;
-import dev.jobsdk.mock.internal.http.HttpResponse;
-import dev.jobsdk.mock.internal.http.HttpStatus;
+import dev.jobsdk.mock.internal.web.HttpRequest;
+import dev.jobsdk.mock.internal.web.HttpResponse;
+import dev.jobsdk.mock.internal.web.HttpStatus;
 import java.util.List;
 import java.util.Objects;
 

@@ -5,8 +5,8 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.jobsdk.mock.internal.ApiError;
 import dev.jobsdk.mock.internal.Json;
-import dev.jobsdk.mock.internal.http.HttpRequest;
-import dev.jobsdk.mock.internal.http.HttpResponse;
+import dev.jobsdk.mock.internal.web.HttpRequest;
+import dev.jobsdk.mock.internal.web.HttpResponse;
 import dev.jobsdk.mock.internal.vendor.Validation;
 import java.util.UUID;
 

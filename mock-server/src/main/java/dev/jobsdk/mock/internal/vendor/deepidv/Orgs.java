@@ -2,7 +2,7 @@ package dev.jobsdk.mock.internal.vendor.deepidv;
 
 import dev.jobsdk.mock.MockCredentials;
 import dev.jobsdk.mock.internal.ApiError;
-import dev.jobsdk.mock.internal.http.HttpRequest;
+import dev.jobsdk.mock.internal.web.HttpRequest;
 import dev.jobsdk.mock.internal.vendor.Validation;
 import java.util.Map;
 import java.util.Objects;

@@ -5,8 +5,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.jobsdk.mock.internal.JobRecord;
 import dev.jobsdk.mock.internal.Json;
 import dev.jobsdk.mock.internal.RouteTable;
-import dev.jobsdk.mock.internal.http.HttpRequest;
-import dev.jobsdk.mock.internal.http.HttpResponse;
+import dev.jobsdk.mock.internal.web.HttpRequest;
+import dev.jobsdk.mock.internal.web.HttpResponse;
 import java.util.List;
 import java.util.Set;
 

@@ -1,17 +1,7 @@
-package dev.jobsdk.mock.internal.http;
+package dev.jobsdk.mock.internal.web;
 
-import java.nio.charset.StandardCharsets;
-
-/** Reason phrases and pre-encoded status lines. */
+/** Reason phrases, for error bodies that name the status. */
 public final class HttpStatus {
-
-  private static final byte[][] STATUS_LINES = new byte[600][];
-
-  static {
-    for (int code = 100; code < 600; code++) {
-      STATUS_LINES[code] = ("HTTP/1.1 " + code + ' ' + reason(code) + "\r\n").getBytes(StandardCharsets.ISO_8859_1);
-    }
-  }
 
   private HttpStatus() {
   }
@@ -50,9 +40,5 @@ public final class HttpStatus {
       default -> code < 200 ? "Informational" : code < 300 ? "Success" : code < 400 ? "Redirection"
           : code < 500 ? "Client Error" : "Server Error";
     };
-  }
-
-  static byte[] statusLine(int code) {
-    return STATUS_LINES[code];
   }
 }

@@ -1,4 +1,4 @@
-package dev.jobsdk.mock.internal.http;
+package dev.jobsdk.mock.internal.web;
 
 /** Turns a request into a response. Called concurrently from connection threads. */
 @FunctionalInterface

@@ -1,8 +1,11 @@
-package dev.jobsdk.mock.internal.http;
+package dev.jobsdk.mock.internal.web;
 
 import java.nio.charset.StandardCharsets;
 
-/** One parsed HTTP/1.1 request: method, target split into path and query, headers, body. */
+/**
+ * One request as the vendor logic sees it: method, target split into path and query, headers, body.
+ * The engine adapter ({@link WebServer}) builds it; handlers and tests build it with {@link #of}.
+ */
 public final class HttpRequest {
 
   private final String method;
@@ -11,17 +14,14 @@ public final class HttpRequest {
   private final String[] headers;
   private final int headerCount;
   private final byte[] body;
-  private final boolean keepAlive;
 
-  HttpRequest(String method, String path, String query, String[] headers, int headerCount, byte[] body,
-      boolean keepAlive) {
+  HttpRequest(String method, String path, String query, String[] headers, int headerCount, byte[] body) {
     this.method = method;
     this.path = path;
     this.query = query;
     this.headers = headers;
     this.headerCount = headerCount;
     this.body = body;
-    this.keepAlive = keepAlive;
   }
 
   /**
@@ -37,7 +37,7 @@ public final class HttpRequest {
     int q = target.indexOf('?');
     String path = q < 0 ? target : target.substring(0, q);
     String query = q < 0 ? null : target.substring(q + 1);
-    return new HttpRequest(method, path, query, headerPairs.clone(), headerPairs.length / 2, body, true);
+    return new HttpRequest(method, path, query, headerPairs.clone(), headerPairs.length / 2, body);
   }
 
   /** @return the method, e.g. {@code GET} */
@@ -96,11 +96,6 @@ public final class HttpRequest {
   /** @return the body decoded as UTF-8 */
   public String bodyText() {
     return new String(body, StandardCharsets.UTF_8);
-  }
-
-  /** @return whether the connection stays open after the response */
-  public boolean keepAlive() {
-    return keepAlive;
   }
 
   @Override

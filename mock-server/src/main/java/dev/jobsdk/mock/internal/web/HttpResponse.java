@@ -1,16 +1,19 @@
-package dev.jobsdk.mock.internal.http;
+package dev.jobsdk.mock.internal.web;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
-/** A response to write, plus what the connection should do with it (send, reset, truncate). */
+/**
+ * A response as the vendor logic builds it, plus what the engine does with it (send, drop the
+ * connection, truncate the body) and how long it waits first.
+ */
 public final class HttpResponse {
 
   /** What the connection does with the response. */
   public enum Disposition {
     /** Send it. */
     NORMAL,
-    /** Send nothing and reset the connection (SO_LINGER 0, close). */
+    /** Send nothing and drop the connection: the client reads end-of-stream before any response byte. */
     RESET,
     /** Send the headers and half the body, then close. */
     TRUNCATE
