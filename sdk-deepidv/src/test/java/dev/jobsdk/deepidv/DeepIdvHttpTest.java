@@ -121,6 +121,7 @@ class DeepIdvHttpTest {
     assertThat(screening.created().message()).contains("Screening job queued.");
     assertThat(screening.created().idempotencyKey())
         .isEqualTo(r.getHeaders().get("Idempotency-Key"));
+    assertThat(screening.created().replayed()).as("202: a new screening").isFalse();
   }
 
   @Test
@@ -152,13 +153,14 @@ class DeepIdvHttpTest {
   }
 
   @Test
-  void adverseMedia_200Replay_isReadLikeA202() {
+  void adverseMedia_200Replay_isReadLikeA202_andSaysItIsAReplay() {
     server.enqueue(created(200, "ready"));
 
     AdverseMediaScreening s = client().screening().adverseMedia(Fixtures.request());
 
     assertThat(s.id()).isEqualTo(JOB);
     assertThat(s.created().state()).isEqualTo(JobState.SUCCEEDED);
+    assertThat(s.created().replayed()).as("200: the key's job, not a new one").isTrue();
   }
 
   @Test

@@ -229,6 +229,7 @@ public final class JobsClient implements AutoCloseable {
     private String token;
     private String email;
     private String password;
+    private String newPassword;
 
     private Builder() {}
 
@@ -257,6 +258,24 @@ public final class JobsClient implements AutoCloseable {
     public Builder login(String email, String password) {
       this.email = Checks.notBlank(email, "email");
       this.password = Checks.notBlank(password, "password");
+      return this;
+    }
+
+    /**
+     * Sets the password to complete the server's first-login challenge with. An account an
+     * administrator created must choose its own password before it may use the API: the server
+     * answers its login with a {@code requiresPasswordChange} challenge. With this set, the client
+     * answers the challenge ({@code POST /api/auth/complete-password-change}) with {@code
+     * newPassword}, goes on with the tokens that returns, and logs in with {@code newPassword}
+     * from then on; a later process that still starts with the old password falls back to {@code
+     * newPassword} when the old one is refused. Without it, the challenge is a {@link
+     * PasswordChangeRequiredException}. Requires {@link #login(String, String)}.
+     *
+     * @param newPassword the password to set, meeting the server's password policy
+     * @return this builder
+     */
+    public Builder newPassword(String newPassword) {
+      this.newPassword = Checks.notBlank(newPassword, "newPassword");
       return this;
     }
 
@@ -314,15 +333,20 @@ public final class JobsClient implements AutoCloseable {
       if (token == null && email == null) {
         throw new IllegalStateException("token or login(email, password) is required");
       }
+      if (newPassword != null && email == null) {
+        throw new IllegalStateException("newPassword(..) needs login(email, password)");
+      }
       if (token != null) {
         String t = token;
         return new JobsClient(settings, unauthenticated -> Auth.bearer(t), "bearer token");
       }
       String e = email;
       String p = password;
+      String np = newPassword;
       return new JobsClient(
           settings,
-          unauthenticated -> Auth.tokenProvider(new LoginTokenProvider(unauthenticated, e, p)),
+          unauthenticated ->
+              Auth.tokenProvider(new LoginTokenProvider(unauthenticated, e, p, np)),
           "login");
     }
 
