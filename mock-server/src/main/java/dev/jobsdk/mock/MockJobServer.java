@@ -65,6 +65,7 @@ public final class MockJobServer implements AutoCloseable {
     this.tls = builder.tls ? GeneratedTls.generate() : null;
     this.http = WebServer.start(builder.port, engine, tls == null ? null : tls.serverContext());
     this.baseUrl = (tls == null ? "http" : "https") + "://127.0.0.1:" + http.port();
+    this.engine.scheme(tls == null ? "http" : "https");
   }
 
   /**

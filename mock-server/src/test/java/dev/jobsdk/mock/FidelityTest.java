@@ -114,4 +114,12 @@ class FidelityTest {
     Reply result = http().get("/api/v1/bd/jobs/" + id + "/result", "Authorization", auth);
     assertThat(result.json().at("/summary/companies_processed").asInt()).isEqualTo(1_000);
   }
+
+  @Test
+  void journal_keepsABoundedPrefixOfAClientChosenPath() {
+    String tail = "a".repeat(2_000);
+    assertThat(http().get("/v1/" + tail, "x-api-key", ORG_A).status()).isEqualTo(404);
+    assertThat(mock.server().journal().requestCount("GET", "/v1/" + tail)).isZero();
+    assertThat(mock.server().journal().requestCount("GET", "/v1/" + tail.substring(0, 252))).isEqualTo(1);
+  }
 }

@@ -200,4 +200,25 @@ class RiskToolFidelityTest {
     mock.server().clock().advance(Duration.ofMinutes(1));
     assertThat(http().post(submit, null, "Authorization", auth).status()).isEqualTo(201);
   }
+
+  @Test
+  void upload_overTls_givesAnHttpsPresignedUrl() throws Exception {
+    try (MockJobServer tls = MockJobServer.builder().tls(true).start()) {
+      okhttp3.OkHttpClient client = new okhttp3.OkHttpClient.Builder()
+          .sslSocketFactory(tls.tlsSocketFactory(), tls.tlsTrustManager()).build();
+      okhttp3.MediaType json = okhttp3.MediaType.get("application/json");
+      String token;
+      try (okhttp3.Response login = client.newCall(new okhttp3.Request.Builder().url(tls.baseUrl() + "/api/auth/login")
+          .post(RequestBody.create(json(MockCredentials.RISK_USER_EMAIL, MockCredentials.RISK_USER_PASSWORD), json))
+          .build()).execute()) {
+        token = Http.parse(login.body().string()).get("accessToken").asText();
+      }
+      try (okhttp3.Response upload = client.newCall(new okhttp3.Request.Builder()
+          .url(tls.baseUrl() + "/api/assessments/" + ASSESSMENT + "/documents").header("Authorization", "Bearer " + token)
+          .post(RequestBody.create(PDF, json)).build()).execute()) {
+        assertThat(upload.code()).isEqualTo(201);
+        assertThat(Http.parse(upload.body().string()).get("presignedUrl").asText()).startsWith(tls.baseUrl() + "/__mock/uploads/");
+      }
+    }
+  }
 }

@@ -45,6 +45,7 @@ public final class Engine implements HttpHandler, MockJobs {
   private final RiskToolApi riskTool;
   private final AdminApi admin;
   private volatile boolean rateLimited;
+  private volatile String scheme = "http";
 
   /**
    * @param config the settings
@@ -79,6 +80,16 @@ public final class Engine implements HttpHandler, MockJobs {
   /** @param enforced whether to enforce the vendors' documented rate limits from now on */
   public void rateLimited(boolean enforced) {
     this.rateLimited = enforced;
+  }
+
+  /** @return {@code http}, or {@code https} when the server serves TLS: for absolute URLs in bodies */
+  public String scheme() {
+    return scheme;
+  }
+
+  /** @param scheme {@code http} or {@code https} */
+  public void scheme(String scheme) {
+    this.scheme = scheme;
   }
 
   /** @return the clock's current instant */

@@ -109,7 +109,7 @@ final class Assessments {
       throw envelope.error(400, "Only PDF files are allowed", request);
     }
     Document document = addDocument(user.email, assessmentId, fileName);
-    String url = origin(request) + "/__mock/uploads/" + document.id()
+    String url = origin(request, engine.scheme()) + "/__mock/uploads/" + document.id()
         + "?X-Amz-Algorithm=AWS4-HMAC-SHA256&X-Amz-Expires=900&X-Amz-SignedHeaders=host";
     return Json.response(201, Json.object().put("presignedUrl", url).put("documentId", document.id()));
   }
@@ -161,17 +161,17 @@ final class Assessments {
   }
 
   /** The origin the client reached, from a Host header of host-name characters only. */
-  private static String origin(HttpRequest request) {
+  private static String origin(HttpRequest request, String scheme) {
     String host = request.header("Host");
     if (host == null || host.isEmpty() || host.length() > 255) {
-      return "http://127.0.0.1";
+      return scheme + "://127.0.0.1";
     }
     for (int i = 0; i < host.length(); i++) {
       char c = host.charAt(i);
       if (!(Character.isLetterOrDigit(c) && c < 128) && c != '.' && c != '-' && c != ':' && c != '[' && c != ']') {
-        return "http://127.0.0.1";
+        return scheme + "://127.0.0.1";
       }
     }
-    return "http://" + host;
+    return scheme + "://" + host;
   }
 }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.jobsdk.mock.internal.ApiError;
 import dev.jobsdk.mock.internal.Engine;
 import dev.jobsdk.mock.internal.Json;
+import dev.jobsdk.mock.internal.vendor.Validation;
 import dev.jobsdk.mock.internal.web.HttpRequest;
 import dev.jobsdk.mock.internal.web.HttpResponse;
 import java.util.ArrayList;
@@ -162,7 +163,7 @@ final class Envelope {
     for (Iterator<String> names = body.json.fieldNames(); names.hasNext();) {
       String name = names.next();
       if (!allowed.contains(name)) {
-        body.problem("property " + dev.jobsdk.mock.internal.vendor.Validation.printable(name, 64)
+        body.problem("property " + Validation.printable(name, 64)
             + " should not exist");
       }
     }

@@ -14,6 +14,7 @@ import dev.jobsdk.mock.internal.web.HttpRequest;
 import dev.jobsdk.mock.internal.web.HttpResponse;
 import dev.jobsdk.mock.internal.web.HttpStatus;
 import dev.jobsdk.mock.internal.vendor.RateLimiter;
+import dev.jobsdk.mock.internal.vendor.Validation;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicLong;
@@ -84,7 +85,7 @@ public final class RiskToolApi extends VendorApi implements RiskToolControl {
   @Override
   protected HttpResponse notFound(HttpRequest request) {
     return envelope.response(404, "Cannot " + request.method() + ' '
-        + dev.jobsdk.mock.internal.vendor.Validation.printable(request.path(), 256), request);
+        + Validation.printable(request.path(), 256), request);
   }
 
   @Override
@@ -162,7 +163,7 @@ public final class RiskToolApi extends VendorApi implements RiskToolControl {
   public String addDocument(String email, String assessmentId, String fileName) {
     Objects.requireNonNull(assessmentId, "assessmentId");
     Objects.requireNonNull(fileName, "fileName");
-    if (!dev.jobsdk.mock.internal.vendor.Validation.isUuid(assessmentId)) {
+    if (!Validation.isUuid(assessmentId)) {
       throw new IllegalArgumentException("assessmentId must be a UUID, was " + assessmentId);
     }
     return assessments.addDocument(users.user(email).email, assessmentId, fileName).id();
