@@ -69,7 +69,7 @@ final class DemoCommand implements Callable<Integer> {
                 Map.of("company_name", "Globex", "website", "globex.example"))))
             .build());
         BdJobOutcome outcome = job.awaitResult(WaitOptions.of(r::update));
-        Path file = deepCurrent.bdJobs().downloadAsset(job.id(), outcome.assets().get(0).assetId(), tempDir());
+        Path file = deepCurrent.bdJobs().downloadAssetTo(job.id(), outcome.assets().get(0).assetId(), tempDir());
         return new Result(outcome.job(), outcome.result().summary().deliveredContacts().orElse(0) + " contacts delivered; downloaded " + file + " (" + size(file) + " bytes)");
       });
       step(clock, "[2/4] DeepCurrent growth run", r -> {

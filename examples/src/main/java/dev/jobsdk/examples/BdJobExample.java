@@ -56,7 +56,7 @@ public final class BdJobExample {
       System.out.println(summary.deliveredContacts().orElse(0) + " contacts delivered, "
           + summary.verifiedEmails().orElse(0) + " emails verified");
       for (BdAsset asset : outcome.assets()) {
-        Path file = client.bdJobs().downloadAsset(job.id(), asset.assetId(), downloads);
+        Path file = client.bdJobs().downloadAssetTo(job.id(), asset.assetId(), downloads);
         System.out.println("saved " + file);
       }
     } catch (JobFailedException e) {

@@ -30,6 +30,7 @@ public abstract class ClientBuilder<B extends ClientBuilder<B>> {
   private OkHttpClient okHttpClient;
   private JobScheduler scheduler;
   private boolean allowInsecureHttp;
+  private long maxResponseBytes = ClientSettings.DEFAULT_MAX_RESPONSE_BYTES;
   private int maxConcurrentPolls = DefaultJobScheduler.DEFAULT_MAX_CONCURRENT_POLLS;
   private Executor pollExecutor;
   private Executor completionExecutor;
@@ -144,6 +145,23 @@ public abstract class ClientBuilder<B extends ClientBuilder<B>> {
    */
   public B scheduler(JobScheduler scheduler) {
     this.scheduler = Checks.notNull(scheduler, "scheduler");
+    return self();
+  }
+
+  /**
+   * Sets the most bytes of a success answer the client reads into memory (a job, a result, a
+   * list). A larger body ends the call with a {@link ResponseTooLargeException} instead of
+   * exhausting memory. Asset downloads stream to you and are not limited. Default {@value
+   * ClientSettings#DEFAULT_MAX_RESPONSE_BYTES} bytes (32 MiB).
+   *
+   * @param bytes positive
+   * @return this builder
+   */
+  public B maxResponseBytes(long bytes) {
+    if (bytes <= 0) {
+      throw new IllegalArgumentException("maxResponseBytes must be positive, was " + bytes);
+    }
+    this.maxResponseBytes = bytes;
     return self();
   }
 
@@ -280,7 +298,8 @@ public abstract class ClientBuilder<B extends ClientBuilder<B>> {
         maxConcurrentPolls,
         pollExecutor,
         completionExecutor,
-        maxRequestsPerSecond);
+        maxRequestsPerSecond)
+        .withMaxResponseBytes(maxResponseBytes);
   }
 
   static String validateBaseUrl(String url, boolean allowInsecureHttp) {

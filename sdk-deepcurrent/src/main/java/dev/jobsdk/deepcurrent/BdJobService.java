@@ -62,24 +62,58 @@ public interface BdJobService {
   AssetDownload downloadAsset(String jobId, String assetId);
 
   /**
-   * Downloads one asset into a file, streaming it to disk.
+   * Downloads one asset into exactly the file {@code file}, streaming it to disk.
    *
-   * <p>If {@code target} is an existing directory, the file is created in it, named by the
-   * server's {@code Content-Disposition} file name or else by the asset id, either reduced to a
-   * bare file name (path separators, {@code ..}, leading dots and control characters removed), so
-   * the file can never land outside that directory. Otherwise {@code target} is the file to write,
-   * and its parent directory must exist. An existing file is replaced; the file appears only once
-   * it is complete (it is written to a temporary file next to it first).
+   * <p>The parent directory must exist. An existing file is never replaced unless {@link
+   * DownloadOption#REPLACE_EXISTING} is given: without it, an existing {@code file} is rejected
+   * before any request is sent. The file appears only once it is complete (it is written to a
+   * temporary file next to it first). To save into a directory under the server's file name, use
+   * {@link #downloadAssetTo(String, String, Path, DownloadOption...)}.
+   *
+   * <pre>{@code
+   * Path csv = client.bdJobs().downloadAsset(jobId, "verified_contacts_csv", Path.of("contacts.csv"));
+   * }</pre>
    *
    * @param jobId the job id
    * @param assetId the asset id
-   * @param target a directory, or the file to write
-   * @return the file written
-   * @throws IllegalArgumentException if an argument is invalid or target's parent directory does
-   *     not exist (before any request is sent)
-   * @throws java.io.UncheckedIOException if the file cannot be written
+   * @param file the file to write
+   * @param options {@link DownloadOption#REPLACE_EXISTING} to replace an existing file
+   * @return the file written (absolute)
+   * @throws IllegalArgumentException before any request, if an argument is invalid, {@code file}
+   *     is a directory, its parent directory does not exist, or it exists and may not be replaced
+   * @throws java.io.UncheckedIOException if the file cannot be written (wrapping a {@link
+   *     java.nio.file.FileAlreadyExistsException} if another writer created it meanwhile)
    */
-  Path downloadAsset(String jobId, String assetId, Path target);
+  Path downloadAsset(String jobId, String assetId, Path file, DownloadOption... options);
+
+  /**
+   * Downloads one asset into the directory {@code directory}, creating the directory if it is
+   * missing, and returns the file written.
+   *
+   * <p>The file is named by the server's {@code Content-Disposition} file name, or else by the
+   * asset id, made safe on Linux, macOS and Windows: a bare name (path separators, {@code ..},
+   * leading dots, control and invisible characters and {@code <>:"|?*} removed), Windows device
+   * names such as {@code CON} or {@code NUL.txt} prefixed with {@code _}, at most 255 bytes in
+   * UTF-8. It can never land outside {@code directory}. If that name is taken, the asset is saved
+   * as {@code name (1).ext}, {@code name (2).ext}... as browsers do, unless {@link
+   * DownloadOption#REPLACE_EXISTING} is given. The file appears only once it is complete.
+   *
+   * <pre>{@code
+   * for (BdAsset asset : outcome.assets()) {
+   *   Path file = client.bdJobs().downloadAssetTo(jobId, asset.assetId(), Path.of("downloads"));
+   * }
+   * }</pre>
+   *
+   * @param jobId the job id
+   * @param assetId the asset id
+   * @param directory the directory to save into; created with its parents if missing
+   * @param options {@link DownloadOption#REPLACE_EXISTING} to replace a file of the same name
+   * @return the file written (absolute)
+   * @throws IllegalArgumentException before any request, if an argument is invalid or {@code
+   *     directory} exists but is not a directory
+   * @throws java.io.UncheckedIOException if the directory or file cannot be written
+   */
+  Path downloadAssetTo(String jobId, String assetId, Path directory, DownloadOption... options);
 
   /**
    * Returns a handle on an existing job, to look at it or wait for it, for example one whose id was

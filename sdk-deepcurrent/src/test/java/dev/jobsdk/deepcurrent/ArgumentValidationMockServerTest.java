@@ -45,10 +45,12 @@ class ArgumentValidationMockServerTest extends MockServerTestBase {
     rejects("jobId", () -> bd.retrieve(bad));
     rejects("jobId", () -> bd.result(bad));
     rejects("jobId", () -> bd.downloadAsset(bad, "verified_contacts"));
-    rejects("jobId", () -> bd.downloadAsset(bad, "verified_contacts", dir));
+    rejects("jobId", () -> bd.downloadAsset(bad, "verified_contacts", dir.resolve("f.json")));
+    rejects("jobId", () -> bd.downloadAssetTo(bad, "verified_contacts", dir));
     rejects("jobId", () -> bd.handle(bad));
     rejects("assetId", () -> bd.downloadAsset("a1b2c3d4", bad));
-    rejects("assetId", () -> bd.downloadAsset("a1b2c3d4", bad, dir));
+    rejects("assetId", () -> bd.downloadAsset("a1b2c3d4", bad, dir.resolve("f.json")));
+    rejects("assetId", () -> bd.downloadAssetTo("a1b2c3d4", bad, dir));
     rejects("runId", () -> growth.retrieve(bad));
     rejects("runId", () -> growth.handle(bad));
   }
@@ -64,8 +66,11 @@ class ArgumentValidationMockServerTest extends MockServerTestBase {
     rejects("options", () -> bd.handle("j1").awaitCompletion(null));
     rejects("options", () -> bd.handle("j1").awaitCompletionAsync(null));
     rejects("options", () -> bd.handle("j1").awaitResult(null));
-    rejects("target", () -> bd.downloadAsset("j1", "verified_contacts", (Path) null));
-    rejects("target", () -> bd.downloadAsset("j1", "verified_contacts", dir.resolve("missing/x.json")));
+    rejects("file", () -> bd.downloadAsset("j1", "verified_contacts", (Path) null));
+    rejects("file's directory", () -> bd.downloadAsset("j1", "verified_contacts", dir.resolve("missing/x.json")));
+    rejects("file is a directory", () -> bd.downloadAsset("j1", "verified_contacts", dir));
+    rejects("directory", () -> bd.downloadAssetTo("j1", "verified_contacts", null));
+    rejects("options", () -> bd.downloadAssetTo("j1", "verified_contacts", dir, (DownloadOption) null));
     rejects("goalPlan", () -> growth.quote((JsonValue) null));
     rejects("goalPlan", () -> growth.quote((Map<String, ?>) null));
     rejects("goalPlan", () -> growth.quote(JsonValue.of(List.of())));

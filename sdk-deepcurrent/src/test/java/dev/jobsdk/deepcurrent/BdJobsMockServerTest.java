@@ -74,7 +74,7 @@ class BdJobsMockServerTest extends MockServerTestBase {
       JsonNode contacts = Json.MAPPER.readTree(download);
       assertThat(contacts.size()).isEqualTo(delivered);
     }
-    Path file = client.bdJobs().downloadAsset(job.id(), asset.assetId(), dir);
+    Path file = client.bdJobs().downloadAssetTo(job.id(), asset.assetId(), dir);
     assertThat(file.getParent()).isEqualTo(dir.toAbsolutePath().normalize());
     assertThat(file.getFileName().toString()).isEqualTo("verified_contacts.json");
     assertThat(Json.MAPPER.readTree(file.toFile()).size()).isEqualTo(delivered);

@@ -193,7 +193,7 @@ class DeepCurrentHttpTest {
             .body("[1,2,3]")
             .build());
 
-    Path written = client().bdJobs().downloadAsset(JOB_ID, "verified_contacts", dir);
+    Path written = client().bdJobs().downloadAssetTo(JOB_ID, "verified_contacts", dir);
 
     assertThat(written).isEqualTo(dir.toAbsolutePath().normalize().resolve("evil.sh"));
     assertThat(Files.readString(written)).isEqualTo("[1,2,3]");
@@ -212,26 +212,117 @@ class DeepCurrentHttpTest {
             .body("a,b\r\n")
             .build());
 
-    Path written = client().bdJobs().downloadAsset(JOB_ID, "verified_contacts_csv", dir);
+    Path written = client().bdJobs().downloadAssetTo(JOB_ID, "verified_contacts_csv", dir);
 
     assertThat(written.getFileName().toString()).isEqualTo("verified_contacts_csv");
     assertThat(written.getParent()).isEqualTo(dir.toAbsolutePath().normalize());
   }
 
   @Test
-  void downloadAsset_fileTarget_replacesItAndLeavesNoPartialFile(@TempDir Path dir)
+  void downloadAsset_fileTarget_replacesItOnlyWhenAsked_andLeavesNoPartialFile(@TempDir Path dir)
       throws Exception {
     Path target = dir.resolve("contacts.json");
     Files.writeString(target, "old");
     server.enqueue(new MockResponse.Builder().body("new").build());
 
-    Path written = client().bdJobs().downloadAsset(JOB_ID, "verified_contacts", target);
+    assertThatThrownBy(() -> client().bdJobs().downloadAsset(JOB_ID, "verified_contacts", target))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("file already exists")
+        .hasMessageContaining("REPLACE_EXISTING");
+    assertThat(server.getRequestCount()).isZero();
+    assertThat(Files.readString(target)).isEqualTo("old");
+
+    Path written =
+        client()
+            .bdJobs()
+            .downloadAsset(JOB_ID, "verified_contacts", target, DownloadOption.REPLACE_EXISTING);
 
     assertThat(written).isEqualTo(target.toAbsolutePath().normalize());
     assertThat(Files.readString(target)).isEqualTo("new");
     try (Stream<Path> all = Files.list(dir)) {
       assertThat(all).containsExactly(target);
     }
+  }
+
+  static MockResponse asset(String fileName, String body) {
+    return new MockResponse.Builder()
+        .addHeader("Content-Disposition", "attachment; filename=\"" + fileName + "\"")
+        .body(body)
+        .build();
+  }
+
+  @Test
+  void downloadAssetTo_missingFolder_isCreated_andTwoAssetsBecomeTwoFiles(@TempDir Path tmp)
+      throws Exception {
+    Path downloads = tmp.resolve("downloads");
+    server.enqueue(asset("verified_contacts.json", "[1]"));
+    server.enqueue(asset("summary.csv", "a,b"));
+
+    Path first = client().bdJobs().downloadAssetTo(JOB_ID, "verified_contacts", downloads);
+    Path second = client().bdJobs().downloadAssetTo(JOB_ID, "summary", downloads);
+
+    assertThat(Files.isDirectory(downloads)).isTrue();
+    assertThat(first).isEqualTo(downloads.toAbsolutePath().resolve("verified_contacts.json"));
+    assertThat(second).isEqualTo(downloads.toAbsolutePath().resolve("summary.csv"));
+    assertThat(Files.readString(first)).isEqualTo("[1]");
+    assertThat(Files.readString(second)).isEqualTo("a,b");
+  }
+
+  @Test
+  void downloadAssetTo_takenName_getsANumber_neverOverwrites(@TempDir Path dir) throws Exception {
+    Files.writeString(dir.resolve("contacts.json"), "mine");
+    server.enqueue(asset("contacts.json", "first"));
+    server.enqueue(asset("contacts.json", "second"));
+
+    Path a = client().bdJobs().downloadAssetTo(JOB_ID, "verified_contacts", dir);
+    Path b = client().bdJobs().downloadAssetTo(JOB_ID, "verified_contacts", dir);
+
+    assertThat(Files.readString(dir.resolve("contacts.json"))).isEqualTo("mine");
+    assertThat(a.getFileName().toString()).isEqualTo("contacts (1).json");
+    assertThat(b.getFileName().toString()).isEqualTo("contacts (2).json");
+    assertThat(Files.readString(a)).isEqualTo("first");
+    assertThat(Files.readString(b)).isEqualTo("second");
+    try (Stream<Path> all = Files.list(dir)) {
+      assertThat(all).hasSize(3);
+    }
+  }
+
+  @Test
+  void downloadAssetTo_replaceExisting_replacesTheServersName(@TempDir Path dir) throws Exception {
+    Files.writeString(dir.resolve("contacts.json"), "old");
+    server.enqueue(asset("contacts.json", "new"));
+
+    Path written =
+        client()
+            .bdJobs()
+            .downloadAssetTo(JOB_ID, "verified_contacts", dir, DownloadOption.REPLACE_EXISTING);
+
+    assertThat(written.getFileName().toString()).isEqualTo("contacts.json");
+    assertThat(Files.readString(written)).isEqualTo("new");
+  }
+
+  @Test
+  void downloadAssetTo_windowsDeviceName_fromTheServer_isDefused(@TempDir Path dir)
+      throws Exception {
+    server.enqueue(asset("NUL.txt", "x"));
+
+    Path written = client().bdJobs().downloadAssetTo(JOB_ID, "verified_contacts", dir);
+
+    assertThat(written.getFileName().toString()).isEqualTo("_NUL.txt");
+  }
+
+  @Test
+  void fileAndDirectory_mixedUp_areRejectedBeforeAnyRequest(@TempDir Path dir) throws Exception {
+    Path existingFile = Files.writeString(dir.resolve("downloads"), "a file");
+
+    assertThatThrownBy(() -> client().bdJobs().downloadAssetTo(JOB_ID, "verified_contacts", existingFile))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("directory is an existing file");
+    assertThatThrownBy(() -> client().bdJobs().downloadAsset(JOB_ID, "verified_contacts", dir))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("file is a directory")
+        .hasMessageContaining("downloadAssetTo");
+    assertThat(server.getRequestCount()).isZero();
   }
 
   @Test
@@ -259,7 +350,7 @@ class DeepCurrentHttpTest {
                     .bdJobs()
                     .downloadAsset(JOB_ID, "verified_contacts", dir.resolve("no/such/file.json")))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("target");
+        .hasMessageContaining("file's directory does not exist");
     assertThat(server.getRequestCount()).isZero();
   }
 

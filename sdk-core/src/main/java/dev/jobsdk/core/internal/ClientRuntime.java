@@ -125,7 +125,8 @@ public final class ClientRuntime implements AutoCloseable {
             settings.pollingPolicy(),
             () -> ThreadLocalRandom.current().nextDouble(),
             lifecycle,
-            budget);
+            budget)
+            .limitResponseBodies(settings.maxResponseBytes());
     Transport transport = unauthenticated.withAuth(auth.apply(unauthenticated));
     Executor completions =
         settings

@@ -25,6 +25,13 @@ public final class ClientSettings {
   private final Executor pollExecutor;
   private final Executor completionExecutor;
   private final double maxRequestsPerSecond;
+  private long maxResponseBytes = DEFAULT_MAX_RESPONSE_BYTES;
+
+  /**
+   * The default of {@link dev.jobsdk.core.ClientBuilder#maxResponseBytes(long)}: {@value} bytes (32 MiB), far above
+   * any documented response of the three APIs.
+   */
+  public static final long DEFAULT_MAX_RESPONSE_BYTES = 32L * 1024 * 1024;
 
   /** Reads a builder's settings; registered by {@link dev.jobsdk.core.ClientBuilder}. */
   @FunctionalInterface
@@ -177,6 +184,26 @@ public final class ClientSettings {
   }
 
   /**
+   * Returns the most bytes a success body read into memory may have.
+   *
+   * @return the limit in bytes
+   */
+  public long maxResponseBytes() {
+    return maxResponseBytes;
+  }
+
+  /**
+   * Sets the body limit; only the builder calls this, before the settings are shared.
+   *
+   * @param bytes the limit in bytes
+   * @return these settings
+   */
+  public ClientSettings withMaxResponseBytes(long bytes) {
+    this.maxResponseBytes = bytes;
+    return this;
+  }
+
+  /**
    * Returns the scheduler, if the user supplied one.
    *
    * @return the scheduler, or empty for a client-owned default
@@ -233,6 +260,8 @@ public final class ClientSettings {
         + callTimeout
         + ", maxRetries="
         + maxRetries
+        + ", maxResponseBytes="
+        + maxResponseBytes
         + ", pollingPolicy="
         + pollingPolicy
         + ", maxConcurrentPolls="

@@ -10,6 +10,7 @@ import dev.jobsdk.core.InvalidResponseException;
 import dev.jobsdk.core.JobScheduler;
 import dev.jobsdk.core.JobSdkException;
 import dev.jobsdk.core.PollingPolicy;
+import dev.jobsdk.core.ResponseTooLargeException;
 import dev.jobsdk.core.RateLimitException;
 import io.github.resilience4j.core.IntervalBiFunction;
 import io.github.resilience4j.retry.Retry;
@@ -59,6 +60,7 @@ public final class Transport {
   private final Retry retry;
   private final Lifecycle lifecycle;
   private final RateBudget budget;
+  private volatile long maxResponseBytes = ClientSettings.DEFAULT_MAX_RESPONSE_BYTES;
 
   /**
    * Creates a transport.
@@ -168,7 +170,20 @@ public final class Transport {
    */
   public Transport withAuth(Auth newAuth) {
     return new Transport(
-        baseUrl, http, newAuth, scheduler, maxRetries, clamp, random, lifecycle, budget);
+            baseUrl, http, newAuth, scheduler, maxRetries, clamp, random, lifecycle, budget)
+        .limitResponseBodies(maxResponseBytes);
+  }
+
+  /**
+   * Sets the most bytes a success body read into memory may have (asset downloads stream and are
+   * not limited); set once, while the client is built.
+   *
+   * @param bytes the limit
+   * @return this transport
+   */
+  public Transport limitResponseBodies(long bytes) {
+    this.maxResponseBytes = bytes;
+    return this;
   }
 
   /**
@@ -213,7 +228,7 @@ public final class Transport {
     return execute(
         request,
         response -> {
-          T value = Json.MAPPER.readValue(response.body().byteStream(), type);
+          T value = Json.MAPPER.readValue(BoundedBody.stream(response.body(), maxResponseBytes), type);
           if (value == null) {
             throw new InvalidResponseException(
                 request + " returned an empty body where JSON was expected", null);
@@ -234,7 +249,7 @@ public final class Transport {
     return execute(
         request,
         response -> {
-          String body = response.body().string();
+          String body = BoundedBody.text(response.body(), maxResponseBytes);
           String trimmed = body.strip();
           if (trimmed.isEmpty()) {
             return Json.MAPPER.getNodeFactory().textNode("");
@@ -369,6 +384,8 @@ public final class Transport {
                 req.method + " " + path + " returned a body that is not the expected JSON: "
                     + Untrusted.text(e.getOriginalMessage(), 200),
                 e);
+      } catch (BoundedBody.TooLarge e) {
+        failure = tooLarge(req.method + " " + path, e.declared);
       } catch (IOException e) {
         if (lifecycle.isClosed()) {
           // close() cancelled the call in flight.
@@ -409,6 +426,17 @@ public final class Transport {
             "Interrupted while waiting to retry " + req.method + " " + path, e, false);
       }
     }
+  }
+
+  private ResponseTooLargeException tooLarge(String request, long declared) {
+    return new ResponseTooLargeException(
+        request
+            + " returned a body of "
+            + (declared >= 0 ? declared + " bytes, more" : "more bytes")
+            + " than the client's limit of "
+            + maxResponseBytes
+            + " bytes; raise it with the builder's maxResponseBytes(..)",
+        maxResponseBytes);
   }
 
   /**

@@ -21,11 +21,10 @@ import dev.jobsdk.deepcurrent.BdJobOutcome;
 import dev.jobsdk.deepcurrent.BdJobRequest;
 import dev.jobsdk.deepcurrent.BdJobResult;
 import dev.jobsdk.deepcurrent.BdJobService;
+import dev.jobsdk.deepcurrent.DownloadOption;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Optional;
@@ -115,47 +114,42 @@ public final class BdJobServiceImpl implements BdJobService {
   }
 
   @Override
-  public Path downloadAsset(String jobId, String assetId, Path target) {
+  public Path downloadAsset(String jobId, String assetId, Path file, DownloadOption... options) {
     Ids.require(jobId, "jobId");
     Ids.require(assetId, "assetId");
-    Checks.notNull(target, "target");
-    boolean intoDirectory = Files.isDirectory(target);
-    Path dir = intoDirectory ? target : target.toAbsolutePath().normalize().getParent();
-    if (dir == null || !Files.isDirectory(dir)) {
-      throw new IllegalArgumentException(
-          "target must be an existing directory or a file in one; no directory " + dir);
-    }
+    Checks.notNull(file, "file");
+    boolean replace = AssetFiles.replace(options);
+    Path target = AssetFiles.checkFile(file, replace);
     try (AssetDownload asset = downloadAsset(jobId, assetId)) {
-      Path file;
-      if (intoDirectory) {
-        String name =
-            asset
-                .fileName()
-                .or(() -> FileNames.sanitize(assetId))
-                .orElseThrow(
-                    () ->
-                        new IllegalArgumentException(
-                            "assetId gives no usable file name; pass a file path as target"));
-        file = FileNames.inside(dir, name);
-      } else {
-        file = target.toAbsolutePath().normalize();
-      }
-      Path part = Files.createTempFile(dir, ".download-", ".part");
-      try {
-        Files.copy(asset, part, StandardCopyOption.REPLACE_EXISTING);
-        try {
-          Files.move(
-              part, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } catch (AtomicMoveNotSupportedException e) {
-          Files.move(part, file, StandardCopyOption.REPLACE_EXISTING);
-        }
-      } finally {
-        Files.deleteIfExists(part);
-      }
-      return file;
+      return AssetFiles.save(asset, target, replace);
     } catch (IOException e) {
       throw new UncheckedIOException(
           "Could not write asset " + assetId + " of job " + jobId + " to " + target, e);
+    }
+  }
+
+  @Override
+  public Path downloadAssetTo(
+      String jobId, String assetId, Path directory, DownloadOption... options) {
+    Ids.require(jobId, "jobId");
+    Ids.require(assetId, "assetId");
+    Checks.notNull(directory, "directory");
+    boolean replace = AssetFiles.replace(options);
+    Path dir = AssetFiles.checkDirectory(directory);
+    try (AssetDownload asset = downloadAsset(jobId, assetId)) {
+      String name =
+          asset
+              .fileName()
+              .or(() -> FileNames.sanitize(assetId))
+              .orElseThrow(
+                  () ->
+                      new IllegalArgumentException(
+                          "assetId gives no usable file name; use downloadAsset(jobId, assetId,"
+                              + " file) with a file name of your own"));
+      return AssetFiles.saveInto(asset, dir, name, replace);
+    } catch (IOException e) {
+      throw new UncheckedIOException(
+          "Could not write asset " + assetId + " of job " + jobId + " into " + dir, e);
     }
   }
 

@@ -43,6 +43,47 @@ class FileNamesTest {
     assertThat(FileNames.sanitize("x".repeat(400)).orElseThrow()).hasSize(255);
   }
 
+  @ParameterizedTest
+  @CsvSource({
+    "CON, _CON",
+    "nul.txt, _nul.txt",
+    "Com1.tar.gz, _Com1.tar.gz",
+    "'LPT9 .csv', '_LPT9 .csv'",
+    "conin$, _conin$",
+    "AUX., _AUX",
+    "CONSOLE.txt, CONSOLE.txt",
+    "com10.csv, com10.csv",
+  })
+  void sanitize_windowsDeviceNames_areDefused(String hostile, String safe) {
+    assertThat(FileNames.sanitize(hostile)).contains(safe);
+  }
+
+  @Test
+  void sanitize_multiByteNames_fitIn255BytesOnACharacterBoundary_keepingTheExtension() {
+    String name = FileNames.sanitize("é".repeat(300) + ".csv").orElseThrow();
+    assertThat(FileNames.utf8Length(name)).isLessThanOrEqualTo(255);
+    assertThat(name).endsWith(".csv").matches("é+\\.csv");
+    String emoji = FileNames.sanitize("\uD83D\uDE00".repeat(100)).orElseThrow();
+    assertThat(FileNames.utf8Length(emoji)).isEqualTo(252);
+    assertThat(emoji.codePoints().allMatch(cp -> cp == 0x1F600)).isTrue();
+  }
+
+  @Test
+  void sanitize_invisibleFormatCharacters_removed() {
+    assertThat(FileNames.sanitize("invoice\u202Efdp.exe")).contains("invoicefdp.exe");
+    assertThat(FileNames.sanitize("a\u200Bb\uFEFF.txt")).contains("ab.txt");
+  }
+
+  @Test
+  void numbered_putsTheNumberBeforeTheExtension_within255Bytes() {
+    assertThat(FileNames.numbered("contacts.json", 2)).isEqualTo("contacts (2).json");
+    assertThat(FileNames.numbered("README", 1)).isEqualTo("README (1)");
+    String longName = FileNames.sanitize("日".repeat(200) + ".json").orElseThrow();
+    String n = FileNames.numbered(longName, 123);
+    assertThat(FileNames.utf8Length(n)).isLessThanOrEqualTo(255);
+    assertThat(n).endsWith(" (123).json");
+  }
+
   @Test
   void inside_safeName_isDirectChildOfTheDirectory(@TempDir Path dir) {
     assertThat(FileNames.inside(dir, "a.json").getParent())

@@ -66,18 +66,25 @@ record JobJson(
       throw new InvalidResponseException(
           request + " returned a body that is not the expected JSON: " + e.getOriginalMessage(), e);
     }
-    return json.toJob(request, text != null ? text : body.toString());
+    return json.toJob(request, body, text != null ? text : body.toString());
   }
 
   /**
    * Returns the job.
    *
    * @param request the request that returned it, for the error message
-   * @param raw the response body the job was read from; the job keeps a copy
+   * @param body the response body as JSON
+   * @param raw the response body text the job was read from
    * @return the job
    * @throws InvalidResponseException if a field the API guarantees is missing
    */
-  private Job toJob(String request, String raw) {
+  private Job toJob(String request, JsonNode body, String raw) {
+    JsonNode idNode = body.get("id");
+    if (idNode != null && !idNode.isNull() && !idNode.isTextual()) {
+      // Jackson would coerce a number to text: a job whose id is 7 is not the documented shape.
+      throw new InvalidResponseException(
+          request + " returned a job whose id is not a string: " + idNode.getNodeType(), null);
+    }
     try {
       return new Job(
           id,

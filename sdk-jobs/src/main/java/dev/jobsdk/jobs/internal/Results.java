@@ -50,9 +50,12 @@ public final class Results {
         value = Json.MAPPER.treeToValue(result, type);
       }
       return type.cast(value);
-    } catch (JsonProcessingException | IllegalArgumentException e) {
+    } catch (JsonProcessingException | IllegalArgumentException | NullPointerException e) {
+      // NullPointerException: a null where the models' List.copyOf expects elements ([null]).
       String why =
-          e instanceof JsonProcessingException j ? j.getOriginalMessage() : e.getMessage();
+          e instanceof JsonProcessingException j
+              ? j.getOriginalMessage()
+              : e instanceof NullPointerException ? "a list holds null" : e.getMessage();
       throw new InvalidResponseException(
           "The result of "
               + rawType
