@@ -188,7 +188,7 @@ class BadInputsTest {
         arg("base URL not http", () -> DeepCurrentClient.builder().apiKey("dc_x").baseUrl("ftp://example.com").build(), "baseUrl"),
         arg("base URL plain http off loopback", () -> DeepCurrentClient.builder().apiKey("dc_x").baseUrl("http://api.example.com").build(), "baseUrl"),
         arg("base URL with user info", () -> DeepCurrentClient.builder().apiKey("dc_x").baseUrl("https://u:p@example.com").build(), "baseUrl"),
-        state("DeepCurrent key without dc_ prefix", () -> DeepCurrentClient.builder().apiKey("sk_live_x").build(), "apiKey"),
+        arg("DeepCurrent key without dc_ prefix", () -> DeepCurrentClient.builder().apiKey("sk_live_x").build(), "apiKey"),
         state("DeepCurrent two credentials", () -> DeepCurrentClient.builder().apiKey("dc_x").login("a@b.c", "pw").build(), "credential"),
         arg("download into a directory given as the file", () -> deepCurrent.bdJobs().downloadAsset(BD_JOB, "verified_contacts", dir), "file is a directory"),
         arg("download into an existing file given as the directory", () -> deepCurrent.bdJobs().downloadAssetTo(BD_JOB, "verified_contacts", existingFile()), "directory"),

@@ -283,7 +283,7 @@ public final class Transport {
     return execute(
         request,
         response -> {
-          String body = response.body().string();
+          String body = BoundedBody.text(response.body(), maxResponseBytes);
           String trimmed = body.strip();
           JsonNode json;
           if (trimmed.isEmpty()) {
