@@ -37,10 +37,13 @@ import java.util.regex.Pattern;
  * best window instead when its heap fills and it slows down, as its request journal does on a
  * small heap). WireMock runs as users run it: {@code java -Xmx8g -jar wiremock-standalone.jar},
  * request journal on, one stub with a header matcher and the mock's JSON body. The mock runs as
- * {@code java -Xmx256m -jar mock-server.jar}. Linux only (reads {@code /proc}).
+ * {@code java -Xmx256m -jar mock-server.jar --no-rate-limits} (the vendors' documented 25 requests a
+ * second would otherwise answer nearly every poll 429; WireMock enforces none). Linux only (reads
+ * {@code /proc}).
  *
  * <p>Options: {@code --quick} (8 s warm-up, 3 s windows), {@code --warmup S}, {@code --window S},
- * {@code --connections N} (default 32), {@code --mock-jar PATH}, {@code --wiremock-jar PATH}.
+ * {@code --connections N} (default 32), {@code --mock-jar PATH}, {@code --wiremock-jar PATH},
+ * {@code --mock-jvm "OPTIONS"} (default {@code -Xmx256m}).
  */
 public final class MockThroughputBenchmark implements Benchmark {
 
@@ -78,8 +81,11 @@ public final class MockThroughputBenchmark implements Benchmark {
     Phase mock;
     String path;
     byte[] body;
-    Process mockProcess = start(List.of(java, "-Xmx256m", "-jar", mockJar.toString(), "--port",
-        Integer.toString(mockPort), "--seed", "1"), "mock");
+    List<String> mockCommand = new ArrayList<>(List.of(java));
+    mockCommand.addAll(List.of(args.get("mock-jvm", "-Xmx256m").trim().split("\\s+")));
+    mockCommand.addAll(List.of("-jar", mockJar.toString(), "--port", Integer.toString(mockPort), "--seed", "1",
+        "--no-rate-limits"));
+    Process mockProcess = start(mockCommand, "mock");
     try {
       awaitHttp(mockPort, "/__mock/clock", Duration.ofSeconds(30));
       HttpClient client = HttpClient.newHttpClient();

@@ -41,28 +41,48 @@ final class Workers extends AbstractExecutorService {
     GrowFirstQueue queue = new GrowFirstQueue();
     AtomicInteger count = new AtomicInteger();
     ThreadPoolExecutor pool = new ThreadPoolExecutor(0, MAX_THREADS, 30, TimeUnit.SECONDS, queue, r -> {
-      Thread t = new Thread(r, name + "-worker-" + count.incrementAndGet());
+      Thread t = new Thread(() -> {
+        queue.threads.incrementAndGet();
+        try {
+          r.run();
+        } finally {
+          queue.threads.decrementAndGet();
+        }
+      }, name + "-worker-" + count.incrementAndGet());
       t.setDaemon(true);
       return t;
     }, (r, executor) -> {
       if (executor.isShutdown() || !queue.force(r)) {
         throw new RejectedExecutionException("server closed");
       }
-    });
-    queue.pool = pool;
+    }) {
+      @Override
+      protected void beforeExecute(Thread t, Runnable r) {
+        queue.busy.incrementAndGet();
+      }
+
+      @Override
+      protected void afterExecute(Runnable r, Throwable t) {
+        queue.busy.decrementAndGet();
+      }
+    };
     return new Workers(pool);
   }
 
-  /** Makes the pool add a thread while one is allowed and none is idle, and queue only then. */
+  /**
+   * Makes the pool add a thread while one is allowed and none is idle, and queue only then. Counts
+   * live and busy threads itself: the pool's own counts take its main lock on every exchange.
+   */
   private static final class GrowFirstQueue extends LinkedBlockingQueue<Runnable> {
     private static final long serialVersionUID = 1L;
-    transient volatile ThreadPoolExecutor pool;
+    final transient AtomicInteger threads = new AtomicInteger();
+    final transient AtomicInteger busy = new AtomicInteger();
 
     @Override
     public boolean offer(Runnable task) {
-      ThreadPoolExecutor p = pool;
-      if (p != null && p.getPoolSize() < p.getMaximumPoolSize() && p.getActiveCount() >= p.getPoolSize()) {
-        return false; // the pool adds a thread
+      int live = threads.get();
+      if (live < MAX_THREADS && busy.get() + size() >= live) {
+        return false; // no idle thread for it: the pool adds one
       }
       return super.offer(task);
     }
