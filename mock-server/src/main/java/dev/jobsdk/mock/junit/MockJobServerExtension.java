@@ -65,7 +65,8 @@ public final class MockJobServerExtension implements BeforeEachCallback, AfterEa
   private final ThreadLocal<Holder> pending = new ThreadLocal<>();
 
   private record Settings(int port, Long seed, Supplier<? extends Clock> clock, Instant startTime,
-      Duration deepIdvJobTtl, Duration tokenLifetime, Boolean deepIdvCreatedAtSeconds, boolean rateLimits) {
+      Duration deepIdvJobTtl, Duration tokenLifetime, Boolean deepIdvCreatedAtSeconds, boolean rateLimits,
+      boolean tls) {
   }
 
   /**
@@ -114,7 +115,7 @@ public final class MockJobServerExtension implements BeforeEachCallback, AfterEa
 
   /** Creates the extension with the server defaults; used by {@code @ExtendWith}. */
   public MockJobServerExtension() {
-    this(new Settings(0, null, null, null, null, null, null, false));
+    this(new Settings(0, null, null, null, null, null, null, false, false));
   }
 
   private MockJobServerExtension(Settings settings) {
@@ -266,7 +267,7 @@ public final class MockJobServerExtension implements BeforeEachCallback, AfterEa
     if (settings.deepIdvCreatedAtSeconds() != null) {
       builder.deepIdvCreatedAtSeconds(settings.deepIdvCreatedAtSeconds());
     }
-    return builder.rateLimits(settings.rateLimits()).start();
+    return builder.rateLimits(settings.rateLimits()).tls(settings.tls()).start();
   }
 
   /** Builds a {@link MockJobServerExtension}; options as in {@link MockJobServer.Builder}. */
@@ -279,6 +280,7 @@ public final class MockJobServerExtension implements BeforeEachCallback, AfterEa
     private Duration tokenLifetime;
     private Boolean deepIdvCreatedAtSeconds;
     private boolean rateLimits;
+    private boolean tls;
 
     private Builder() {
     }
@@ -377,6 +379,20 @@ public final class MockJobServerExtension implements BeforeEachCallback, AfterEa
     }
 
     /**
+     * Makes each server serve HTTPS with a generated certificate, as
+     * {@link MockJobServer.Builder#tls(boolean)}; the client under test trusts it through
+     * {@link MockJobServer#tlsSocketFactory()} and {@link MockJobServer#tlsTrustManager()}. Needs
+     * {@code com.squareup.okhttp3:okhttp-tls} on the test class path. Default {@code false}.
+     *
+     * @param tls whether to serve TLS
+     * @return this builder
+     */
+    public Builder tls(boolean tls) {
+      this.tls = tls;
+      return this;
+    }
+
+    /**
      * Builds the extension.
      *
      * @return the extension
@@ -388,7 +404,7 @@ public final class MockJobServerExtension implements BeforeEachCallback, AfterEa
       }
       return new MockJobServerExtension(
           new Settings(port, seed, clock, startTime, deepIdvJobTtl, tokenLifetime, deepIdvCreatedAtSeconds,
-              rateLimits));
+              rateLimits, tls));
     }
   }
 }

@@ -64,6 +64,25 @@ class MockJobServerExtensionTest {
   }
 
   @Nested
+  class Tls {
+    @RegisterExtension
+    final MockJobServerExtension mock = MockJobServerExtension.builder().tls(true).build();
+
+    @Test
+    void servesHttpsTrustedThroughTheServersTrustManager() throws Exception {
+      MockJobServer server = mock.server();
+      assertThat(server.baseUrl()).startsWith("https://127.0.0.1:");
+      okhttp3.OkHttpClient client = new okhttp3.OkHttpClient.Builder()
+          .sslSocketFactory(server.tlsSocketFactory(), server.tlsTrustManager()).build();
+      try (okhttp3.Response response = client.newCall(new okhttp3.Request.Builder()
+          .url(server.baseUrl() + "/__mock/clock").build()).execute()) {
+        assertThat(response.code()).isEqualTo(200);
+        assertThat(response.handshake()).isNotNull();
+      }
+    }
+  }
+
+  @Nested
   class Programmatic {
     private final AtomicReference<Instant> externalNow = new AtomicReference<>(Instant.parse("2030-01-01T00:00:00Z"));
 
