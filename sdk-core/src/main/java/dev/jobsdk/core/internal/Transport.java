@@ -17,6 +17,9 @@ import io.github.resilience4j.core.IntervalBiFunction;
 import io.github.resilience4j.retry.Retry;
 import io.github.resilience4j.retry.RetryConfig;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.charset.Charset;
+import java.io.PushbackInputStream;
 import java.io.InterruptedIOException;
 import java.net.SocketTimeoutException;
 import java.time.Clock;
@@ -250,16 +253,25 @@ public final class Transport {
     return execute(
         request,
         response -> {
-          String body = BoundedBody.text(response.body(), maxResponseBytes);
-          String trimmed = body.strip();
-          if (trimmed.isEmpty()) {
+          // Parse the bytes as they come, within the body limit (no String copy of the body): the
+          // first non-blank byte tells JSON from a bare-text answer.
+          PushbackInputStream in =
+              new PushbackInputStream(BoundedBody.stream(response.body(), maxResponseBytes), 1);
+          int first = in.read();
+          while (first == ' ' || first == '\t' || first == '\n' || first == '\r') {
+            first = in.read();
+          }
+          if (first < 0) {
             return Json.MAPPER.getNodeFactory().textNode("");
           }
-          char first = trimmed.charAt(0);
+          in.unread(first);
           if (first == '{' || first == '[' || first == '"') {
-            return Json.MAPPER.readTree(trimmed);
+            return Json.MAPPER.readTree(in);
           }
-          return Json.MAPPER.getNodeFactory().textNode(trimmed);
+          MediaType type = response.body().contentType();
+          Charset charset = type == null ? null : type.charset();
+          return Json.MAPPER.getNodeFactory()
+              .textNode(new String(in.readAllBytes(), charset == null ? StandardCharsets.UTF_8 : charset).strip());
         },
         false);
   }
@@ -291,16 +303,24 @@ public final class Transport {
       template.header("Idempotency-Key", req.idempotencyKey);
     }
     template.method(req.method, body(req));
-    Retry.AsyncContext<Object> context = retry.asyncContext();
+    // Built once; an authenticated attempt copies it to add the credential of the moment.
+    Request unauthenticated = template.build();
+    // The retry context is made only when an attempt fails: a poll that succeeds (nearly all of
+    // them) allocates none.
+    Retry.AsyncContext<Object> context = null;
     boolean refreshed = false;
     int attempt = 0;
     while (true) {
       attempt++;
       lifecycle.checkOpen(req.method + " " + path);
       awaitBudget(req, url.host(), path);
-      Request.Builder builder = template.build().newBuilder();
-      String credential = req.authenticated ? auth.apply(builder) : null;
-      Request request = builder.build();
+      String credential = null;
+      Request request = unauthenticated;
+      if (req.authenticated) {
+        Request.Builder builder = unauthenticated.newBuilder();
+        credential = auth.apply(builder);
+        request = builder.build();
+      }
       if (log.isTraceEnabled()) {
         log.trace("{} {} headers: {}", req.method, path, Redaction.headers(request.headers()));
       }
@@ -327,7 +347,9 @@ public final class Transport {
         if (response.isSuccessful()) {
           T value = reader.read(response);
           keepOpen = streams;
-          context.onComplete();
+          if (context != null) {
+            context.onComplete();
+          }
           return value;
         }
         String body = response.peekBody(MAX_ERROR_BODY_BYTES).string();
@@ -369,6 +391,9 @@ public final class Transport {
       }
       if (!req.retryable() || maxRetries == 0) {
         throw failure;
+      }
+      if (context == null) {
+        context = retry.asyncContext();
       }
       long delayMillis = context.onError(failure);
       if (delayMillis < 0) {
