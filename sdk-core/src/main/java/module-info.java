@@ -8,7 +8,7 @@
  */
 module dev.jobsdk.core {
   requires transitive okhttp3;
-  requires transitive com.fasterxml.jackson.databind;
+  requires com.fasterxml.jackson.databind;
   requires com.fasterxml.jackson.datatype.jsr310;
   requires com.fasterxml.jackson.datatype.jdk8;
   requires io.github.resilience4j.retry;

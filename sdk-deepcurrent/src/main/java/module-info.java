@@ -5,6 +5,7 @@
  */
 module dev.jobsdk.deepcurrent {
   requires transitive dev.jobsdk.core;
+  requires com.fasterxml.jackson.databind;
 
   exports dev.jobsdk.deepcurrent;
 

@@ -6,6 +6,7 @@
  */
 module dev.jobsdk.deepidv {
   requires transitive dev.jobsdk.core;
+  requires com.fasterxml.jackson.databind;
 
   exports dev.jobsdk.deepidv;
 

@@ -7,6 +7,7 @@
  */
 module dev.jobsdk.jobs {
   requires transitive dev.jobsdk.core;
+  requires com.fasterxml.jackson.databind;
   requires org.slf4j;
 
   exports dev.jobsdk.jobs;

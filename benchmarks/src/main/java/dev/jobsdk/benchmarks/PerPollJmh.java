@@ -75,7 +75,7 @@ public class PerPollJmh {
 
   /** One poll through the SDK: request, auth, send, decode into {@link AsyncJob}. */
   @Benchmark
-  public AsyncJob<JsonNode> sdkRetrieve(Poll p) {
+  public AsyncJob<dev.jobsdk.core.JsonValue> sdkRetrieve(Poll p) {
     return p.client.asyncJobs().retrieve(p.jobId);
   }
 

@@ -1,6 +1,6 @@
 package dev.jobsdk.benchmarks;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import dev.jobsdk.core.JsonValue;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.jobsdk.core.Cancellable;
 import dev.jobsdk.core.JobScheduler;
@@ -322,9 +322,9 @@ public final class ScaleBenchmark implements Benchmark {
         p50Detect, p99Detect, peak, heapAfterGc, cpuPerPoll, correct.get(), failed.get());
   }
 
-  private static CompletableFuture<JsonNode> startAsync(DeepIdvClient client, String id) {
+  private static CompletableFuture<JsonValue> startAsync(DeepIdvClient client, String id) {
     try {
-      return client.asyncJobs().awaitCompletionAsync(id, JsonNode.class);
+      return client.asyncJobs().handle(id).awaitCompletionAsync();
     } catch (RuntimeException e) {
       System.out.println("  wait did not start: " + e);
       return CompletableFuture.failedFuture(e);
@@ -338,13 +338,13 @@ public final class ScaleBenchmark implements Benchmark {
     try {
       for (int attempt = 0; attempt < 10_000; attempt++) {
         rec.poll(due, System.nanoTime());
-        AsyncJob<JsonNode> job;
+        AsyncJob<JsonValue> job;
         try {
           job = client.asyncJobs().retrieve(id);
         } catch (RuntimeException e) {
           job = null;
         }
-        if (job instanceof AsyncJob.Ready<JsonNode> ready) {
+        if (job instanceof AsyncJob.Ready<JsonValue> ready) {
           detectedNanos[k] = System.nanoTime();
           if (ready.result() != null) {
             correct.incrementAndGet();
@@ -353,7 +353,7 @@ public final class ScaleBenchmark implements Benchmark {
           }
           return;
         }
-        if (job instanceof AsyncJob.Failed<JsonNode>) {
+        if (job instanceof AsyncJob.Failed<JsonValue>) {
           failed.incrementAndGet();
           return;
         }

@@ -1,5 +1,6 @@
 package dev.jobsdk.cli;
 
+import dev.jobsdk.core.WaitOptions;
 import dev.jobsdk.core.JobSnapshot;
 import dev.jobsdk.deepcurrent.BdJobHandle;
 import dev.jobsdk.deepcurrent.BdJobOutcome;
@@ -67,14 +68,14 @@ final class DemoCommand implements Callable<Integer> {
                 Map.of("company_name", "Acme Robotics", "website", "acme-robotics.com"),
                 Map.of("company_name", "Globex", "website", "globex.example"))))
             .build());
-        BdJobOutcome outcome = job.awaitResult(r::update);
+        BdJobOutcome outcome = job.awaitResult(WaitOptions.of(r::update));
         Path file = deepCurrent.bdJobs().downloadAssetTo(job.id(), outcome.assets().get(0).assetId(), tempDir());
-        return new Result(outcome.job(), outcome.result().summary() + "; downloaded " + file + " (" + size(file) + " bytes)");
+        return new Result(outcome.job(), outcome.result().summary().deliveredContacts().orElse(0) + " contacts delivered; downloaded " + file + " (" + size(file) + " bytes)");
       });
       step(clock, "[2/4] DeepCurrent growth run", r -> {
         GrowthQuote quote = deepCurrent.growth().quote(
             deepCurrent.growth().resolve("Find verified emails for 100 DeFi founders").goalPlan());
-        GrowthRun run = deepCurrent.growth().run(quote).awaitCompletion(deepCurrent.pollingPolicy(), r::update);
+        GrowthRun run = deepCurrent.growth().run(quote).awaitCompletion(WaitOptions.of(deepCurrent.pollingPolicy(), r::update));
         return new Result(run, quote.creditsTotal().orElse(0) + " credits; stages " + run.progress().orElseThrow().stages()
             + "; delivered " + run.preview().path("delivered_counts"));
       });
@@ -83,10 +84,10 @@ final class DemoCommand implements Callable<Integer> {
             .email("jane.doe@example.com").firstName("Jane").lastName("Doe")
             .dateOfBirth("1985-04-12").country("ca").build());
         java.util.concurrent.atomic.AtomicReference<JobSnapshot> last = new java.util.concurrent.atomic.AtomicReference<>();
-        AdverseMediaResult result = screening.awaitCompletion(deepIdv.pollingPolicy(), s -> {
+        AdverseMediaResult result = screening.awaitCompletion(WaitOptions.of(deepIdv.pollingPolicy(), s -> {
           last.set(s);
           r.update(s);
-        });
+        }));
         return new Result(last.get(), "risk " + result.riskLevel() + " (" + result.riskScore() + "/100), "
             + result.totalHits() + " hits");
       });
@@ -95,7 +96,7 @@ final class DemoCommand implements Callable<Integer> {
                 .systemPrompt("You are an agricultural risk analyst.")
                 .userPromptTemplate("Summarise the market risks for {{crop}} farmers.")
                 .variable("crop", "coffee").build())
-            .awaitCompletion(JobsClient.DEFAULT_POLLING_POLICY, r::update);
+            .awaitCompletion(WaitOptions.of(JobsClient.DEFAULT_POLLING_POLICY, r::update));
         String output = done.aiPreviewResult().orElseThrow().output();
         return new Result(done, "\"" + (output.length() > 60 ? output.substring(0, 57) + "..." : output) + "\"");
       });

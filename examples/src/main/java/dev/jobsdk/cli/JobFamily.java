@@ -1,8 +1,9 @@
 package dev.jobsdk.cli;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import dev.jobsdk.core.WaitOptions;
 import dev.jobsdk.core.ClientBuilder;
 import dev.jobsdk.core.JobSnapshot;
+import dev.jobsdk.core.JsonValue;
 import dev.jobsdk.core.PollingPolicy;
 import dev.jobsdk.core.ProgressListener;
 import dev.jobsdk.deepcurrent.DeepCurrentClient;
@@ -38,39 +39,29 @@ interface JobFamily extends AutoCloseable {
     switch (name) {
       case "bd":
       case "growth": {
-        DeepCurrentClient.Builder b = DeepCurrentClient.builder().apiKey(require(ctx, cmd, DeepCurrentClient.API_KEY_ENV));
-        optional(ctx, DeepCurrentClient.BASE_URL_ENV, b::baseUrl);
-        DeepCurrentClient c = withScheduler(b, ctx).build();
+        DeepCurrentClient c = withScheduler(fromEnv(DeepCurrentClient.builder(), ctx, cmd), ctx).build();
         return name.equals("bd") ? new Simple(c, c.pollingPolicy(), c.bdJobs()::retrieve,
-                (id, p, l) -> c.bdJobs().awaitCompletion(id, p, l))
+                (id, p, l) -> c.bdJobs().handle(id).awaitCompletion(WaitOptions.of(p, l)))
             : new Simple(c, c.pollingPolicy(), c.growth()::retrieve,
-                (id, p, l) -> c.growth().awaitCompletion(id, p, l));
+                (id, p, l) -> c.growth().handle(id).awaitCompletion(WaitOptions.of(p, l)));
       }
       case "deepidv": {
-        DeepIdvClient.Builder b = DeepIdvClient.builder().apiKey(require(ctx, cmd, DeepIdvClient.API_KEY_ENV));
-        optional(ctx, DeepIdvClient.BASE_URL_ENV, b::baseUrl);
-        DeepIdvClient c = withScheduler(b, ctx).build();
+        DeepIdvClient c = withScheduler(fromEnv(DeepIdvClient.builder(), ctx, cmd), ctx).build();
         return new Simple(c, c.pollingPolicy(), c.asyncJobs()::retrieve, (id, p, l) -> {
           // the wait returns the result; the listener's last call is the terminal snapshot
-          AtomicReference<AsyncJob<JsonNode>> last = new AtomicReference<>();
-          c.asyncJobs().awaitCompletion(id, JsonNode.class, p, job -> {
+          AtomicReference<AsyncJob<JsonValue>> last = new AtomicReference<>();
+          c.asyncJobs().handle(id, JsonValue.class).awaitCompletion(WaitOptions.of(p, job -> {
             last.set(job);
             l.onProgress(job);
-          });
+          }));
           return last.get();
         });
       }
       case "jobs": {
-        JobsClient.Builder b = JobsClient.builder().baseUrl(require(ctx, cmd, JobsClient.BASE_URL_ENV));
-        String token = ctx.env().get(JobsClient.TOKEN_ENV);
-        if (token != null && !token.isBlank()) {
-          b.token(token);
-        } else {
-          b.login(require(ctx, cmd, JobsClient.EMAIL_ENV), require(ctx, cmd, JobsClient.PASSWORD_ENV));
-        }
-        JobsClient c = withScheduler(b, ctx).build();
+        require(ctx, cmd, JobsClient.BASE_URL_ENV);
+        JobsClient c = withScheduler(fromEnv(JobsClient.builder(), ctx, cmd), ctx).build();
         return new Simple(c, JobsClient.DEFAULT_POLLING_POLICY, c.jobs()::retrieve,
-            (id, p, l) -> c.jobs().awaitCompletion(id, p, l));
+            (id, p, l) -> c.jobs().handle(id).awaitCompletion(WaitOptions.of(p, l)));
       }
       default:
         throw new CommandLine.ParameterException(cmd,
@@ -83,19 +74,24 @@ interface JobFamily extends AutoCloseable {
     return ctx.scheduler() == null ? builder : builder.scheduler(ctx.scheduler());
   }
 
+  /**
+   * Applies the CLI's environment through the client's own {@code fromEnv}, so the CLI reads
+   * exactly the variables the SDK documents; a missing or invalid one is a usage error.
+   */
+  private static <B extends ClientBuilder<B>> B fromEnv(B builder, CliContext ctx, CommandLine cmd) {
+    try {
+      return builder.fromEnv(ctx.env()::get);
+    } catch (IllegalStateException e) {
+      throw new CommandLine.ParameterException(cmd, e.getMessage());
+    }
+  }
+
   private static String require(CliContext ctx, CommandLine cmd, String variable) {
     String v = ctx.env().get(variable);
     if (v == null || v.isBlank()) {
       throw new CommandLine.ParameterException(cmd, variable + " is not set");
     }
     return v;
-  }
-
-  private static void optional(CliContext ctx, String variable, java.util.function.Consumer<String> use) {
-    String v = ctx.env().get(variable);
-    if (v != null && !v.isBlank()) {
-      use.accept(v);
-    }
   }
 
   /** A wait over one vendor client's retrieve and await calls. */

@@ -32,7 +32,8 @@ import picocli.CommandLine.Command;
     },
     footerHeading = "%nEnvironment:%n",
     footer = {
-      "  DEEPCURRENT_BASE_URL, DEEPCURRENT_API_KEY   families bd and growth",
+      "  DEEPCURRENT_BASE_URL, DEEPCURRENT_API_KEY   families bd and growth (a dc_ key,",
+      "    or DEEPCURRENT_ACCESS_TOKEN: a JWT from /api/v1/login/access-token)",
       "  DEEPIDV_BASE_URL, DEEPIDV_API_KEY           family deepidv",
       "  JOBS_BASE_URL, JOBS_TOKEN                   family jobs (or JOBS_EMAIL and JOBS_PASSWORD)",
       "Plain http is accepted for loopback hosts only. 'jobsdk help <command>' describes a command."

@@ -1,6 +1,7 @@
 package dev.jobsdk.cli;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.jobsdk.core.JsonValue;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
@@ -13,10 +14,13 @@ final class Output {
 
   private Output() {}
 
-  /** The job as the API returned it, on one line. */
+  /** The job as the API returned it, on one line (the body's JSON, its line breaks removed). */
   static String json(JobSnapshot job) {
+    if (job.rawJson().isPresent()) {
+      return JsonValue.parse(job.rawJson().get()).toJson();
+    }
     try {
-      return JSON.writeValueAsString(job.rawJson().isPresent() ? job.rawJson().get() : job);
+      return JSON.writeValueAsString(job);
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("cannot print job " + job.id() + " as JSON", e);
     }

@@ -1,5 +1,6 @@
 package dev.jobsdk.examples;
 
+import dev.jobsdk.core.WaitOptions;
 import dev.jobsdk.core.JobFailedException;
 import dev.jobsdk.core.PaymentRequiredException;
 import dev.jobsdk.deepidv.AdverseMediaRequest;
@@ -37,9 +38,9 @@ public final class AdverseMediaExample {
         .build();                    // IllegalArgumentException naming the field if invalid
     try {
       AdverseMediaScreening screening = client.screening().adverseMedia(request);
-      AdverseMediaResult result = screening.awaitCompletion(
+      AdverseMediaResult result = screening.awaitCompletion(WaitOptions.of(
           DeepIdvClient.DEFAULT_POLLING_POLICY,
-          job -> System.out.println(job.rawStatus() + " at " + job.updatedAt()));
+          job -> System.out.println(job.rawStatus() + " at " + job.updatedAt())));
       System.out.println(result.riskLevel() + " (" + result.riskScore() + "/100): " + result.summary());
       System.out.println("financial crime hits: " + result.exposuresByCategory().financialCrime().hits());
       result.findings().forEach(f -> System.out.println(f.severity() + " " + f.title()));

@@ -1,10 +1,12 @@
 package dev.jobsdk.examples;
 
+import dev.jobsdk.core.WaitOptions;
 import dev.jobsdk.core.JobFailedException;
 import dev.jobsdk.core.PaymentRequiredException;
 import dev.jobsdk.core.PermissionDeniedException;
 import dev.jobsdk.deepcurrent.BdAsset;
 import dev.jobsdk.deepcurrent.BdJob;
+import dev.jobsdk.deepcurrent.BdJobSummary;
 import dev.jobsdk.deepcurrent.BdJobHandle;
 import dev.jobsdk.deepcurrent.BdJobOutcome;
 import dev.jobsdk.deepcurrent.BdJobRequest;
@@ -47,10 +49,12 @@ public final class BdJobExample {
               Map.of("company_name", "Acme Robotics", "website", "acme-robotics.com"))))
           .build());
 
-      BdJobOutcome outcome = job.awaitResult(j -> System.out.printf("%3d%% %s%n",
-          j.progressPercent(), j.progressMessage().orElse("")));
+      BdJobOutcome outcome = job.awaitResult(WaitOptions.of(j -> System.out.printf("%3d%% %s%n",
+          j.progressPercent(), j.progressMessage().orElse(""))));
 
-      System.out.println("summary: " + outcome.result().summary());
+      BdJobSummary summary = outcome.result().summary();
+      System.out.println(summary.deliveredContacts().orElse(0) + " contacts delivered, "
+          + summary.verifiedEmails().orElse(0) + " emails verified");
       for (BdAsset asset : outcome.assets()) {
         Path file = client.bdJobs().downloadAssetTo(job.id(), asset.assetId(), downloads);
         System.out.println("saved " + file);

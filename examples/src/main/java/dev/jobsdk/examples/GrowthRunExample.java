@@ -1,5 +1,6 @@
 package dev.jobsdk.examples;
 
+import dev.jobsdk.core.WaitOptions;
 import dev.jobsdk.deepcurrent.DeepCurrentClient;
 import dev.jobsdk.deepcurrent.GrowthQuote;
 import dev.jobsdk.deepcurrent.GrowthRun;
@@ -33,8 +34,8 @@ public final class GrowthRunExample {
         + quote.expiry().map(String::valueOf).orElse("(no expiry given)"));
 
     GrowthRunHandle run = client.growth().run(quote);          // a quote token works once
-    GrowthRun done = run.awaitCompletion(DeepCurrentClient.DEFAULT_POLLING_POLICY, r ->
-        System.out.println(r.rawStatus() + " " + r.progress().orElseThrow().stages()));
+    GrowthRun done = run.awaitCompletion(WaitOptions.of(DeepCurrentClient.DEFAULT_POLLING_POLICY, r ->
+        System.out.println(r.rawStatus() + " " + r.progress().orElseThrow().stages())));
 
     System.out.println("delivered: " + done.preview().path("delivered_counts"));
     // README:END growth

@@ -1,5 +1,6 @@
 package dev.jobsdk.examples;
 
+import dev.jobsdk.core.WaitOptions;
 import dev.jobsdk.core.JobFailedException;
 import dev.jobsdk.core.JobHandle;
 import dev.jobsdk.core.PermissionDeniedException;
@@ -37,9 +38,9 @@ public final class RiskPreviewExample {
           .variable("crop", "coffee").variable("region", "Huila, Colombia")
           .build());                                            // admin group only
 
-      Job done = preview.awaitCompletion(JobsClient.DEFAULT_POLLING_POLICY, job ->
+      Job done = preview.awaitCompletion(WaitOptions.of(JobsClient.DEFAULT_POLLING_POLICY, job ->
           System.out.println(job.rawStatus() + job.progress()
-              .flatMap(p -> p.message()).map(m -> " - " + m).orElse("")));
+              .flatMap(p -> p.message()).map(m -> " - " + m).orElse(""))));
 
       AiPreviewResult result = done.aiPreviewResult().orElseThrow();
       System.out.println(result.output());

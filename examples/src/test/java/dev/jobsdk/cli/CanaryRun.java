@@ -1,5 +1,6 @@
 package dev.jobsdk.cli;
 
+import dev.jobsdk.core.WaitOptions;
 import dev.jobsdk.core.JobHandle;
 import dev.jobsdk.core.PollingPolicy;
 import dev.jobsdk.core.testing.VirtualScheduler;
@@ -69,14 +70,14 @@ public final class CanaryRun {
 
       // Success paths.
       JobHandle<?, ?> bd = show("bd create", () -> dc.bdJobs().create(BdJobRequest.of(BdPreset.FULL_PIPELINE, Map.of("companies", List.of(Map.of("company_name", "Acme"))))));
-      show("bd await", () -> dc.bdJobs().awaitResult(bd.id()));
+      show("bd await", () -> dc.bdJobs().handle(bd.id()).awaitResult());
       show("bd download", () -> dc.bdJobs().downloadAsset(bd.id(), "verified_contacts"));
       GrowthQuote quote = show("growth quote", () -> dc.growth().quote(dc.growth().resolve("Find 10 founders").goalPlan()));
       JobHandle<?, ?> run = show("growth run", () -> dc.growth().run(quote));
       show("growth await", () -> run.awaitCompletion());
       JobHandle<?, ?> screening = show("screening", () -> idv.screening().adverseMedia(AdverseMediaRequest.builder()
           .email("jane@example.com").firstName("Jane").lastName("Doe").dateOfBirth("1985-04-12").country("ca").build()));
-      show("screening await", () -> screening.awaitCompletion(fast, s -> System.out.println("listener: " + s)));
+      show("screening await", () -> screening.awaitCompletion(WaitOptions.of(fast, s -> System.out.println("listener: " + s))));
       JobHandle<?, ?> preview = show("preview", () -> risk.prompts().preview(PromptPreviewRequest.builder()
           .systemPrompt("You are an analyst.").userPromptTemplate("Summarise {{x}}.").variable("x", "coffee").build()));
       show("preview await", () -> preview.awaitCompletion());

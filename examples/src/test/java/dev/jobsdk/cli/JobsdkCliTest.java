@@ -135,6 +135,42 @@ class JobsdkCliTest {
     assertThat(run("await", "deepidv", id, "--quiet")).isEqualTo(4);
   }
 
+  /** What {@code POST /api/v1/login/access-token} issues: the vendor's short-lived JWT. */
+  String deepCurrentAccessToken() throws Exception {
+    String form = "username=" + MockCredentials.DEEPCURRENT_LOGIN_EMAIL + "&password="
+        + MockCredentials.DEEPCURRENT_LOGIN_PASSWORD;
+    java.net.http.HttpResponse<String> response = java.net.http.HttpClient.newHttpClient().send(
+        java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create(server.deepCurrentBaseUrl() + "/api/v1/login/access-token"))
+            .header("Content-Type", "application/x-www-form-urlencoded")
+            .POST(java.net.http.HttpRequest.BodyPublishers.ofString(form)).build(),
+        java.net.http.HttpResponse.BodyHandlers.ofString());
+    assertThat(response.statusCode()).isEqualTo(200);
+    return new ObjectMapper().readTree(response.body()).get("access_token").asText();
+  }
+
+  @Test
+  void bearerTokenOfEitherKind_fromTheEnvironment_awaitsTheJob() throws Exception {
+    String id = bdJob(running(Duration.ofMinutes(1)));
+    assertThat(run("await", "bd", id, "--quiet")).isEqualTo(0);
+
+    String jwt = deepCurrentAccessToken();
+    env.remove("DEEPCURRENT_API_KEY");
+    env.put("DEEPCURRENT_ACCESS_TOKEN", jwt);
+    assertThat(run("await", "bd", bdJob(running(Duration.ofMinutes(1))), "--quiet")).isEqualTo(0);
+    assertThat(run("get", "growth", server.deepCurrent().createGrowthRun(
+        MockCredentials.DEEPCURRENT_PAID_KEY, running(Duration.ofMinutes(1))))).isEqualTo(0);
+    assertThat(out() + err()).doesNotContain(jwt);
+  }
+
+  @Test
+  void tokenOfTheWrongKind_isAUsageError_namingTheVariable_withoutPrintingIt() throws Exception {
+    String jwt = deepCurrentAccessToken();
+    env.put("DEEPCURRENT_API_KEY", jwt);
+    assertThat(run("get", "bd", bdJob(running(Duration.ofMinutes(1))))).isEqualTo(64);
+    assertThat(err()).contains("DEEPCURRENT_API_KEY", "DEEPCURRENT_ACCESS_TOKEN").doesNotContain(jwt);
+  }
+
   @Test
   void badCredential_exits5_withoutPrintingIt() {
     env.put("DEEPCURRENT_API_KEY", "dc_wrong_secret_123");
@@ -205,6 +241,7 @@ class JobsdkCliTest {
   @Test
   void await_jobsWithStaticToken_andQuiet() {
     env.remove("JOBS_EMAIL");
+    env.remove("JOBS_PASSWORD");
     env.put("JOBS_TOKEN", "not-a-valid-token");
     String risk = server.riskTool().createJob(MockCredentials.RISK_ADMIN_EMAIL, "AI_PREVIEW", Lifecycle.builder().succeed().build());
     assertThat(run("await", "jobs", risk, "--quiet")).isEqualTo(5);

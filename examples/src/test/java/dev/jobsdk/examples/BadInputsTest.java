@@ -1,5 +1,6 @@
 package dev.jobsdk.examples;
 
+import dev.jobsdk.core.WaitOptions;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
@@ -179,7 +180,7 @@ class BadInputsTest {
         arg("polling maxPolls zero", () -> PollingPolicy.builder().maxPolls(0), "maxPolls"),
         arg("polling multiplier below 1", () -> PollingPolicy.builder().multiplier(0.5), "multiplier"),
         arg("polling maxConsecutiveErrors zero", () -> PollingPolicy.builder().maxConsecutiveErrors(0), "maxConsecutiveErrors"),
-        arg("wait policy null", () -> deepCurrent.bdJobs().awaitCompletion(BD_JOB, (PollingPolicy) null), "policy"),
+        arg("wait policy null", () -> deepCurrent.bdJobs().handle(BD_JOB).awaitCompletion(WaitOptions.of((PollingPolicy) null)), "policy"),
         arg("read timeout zero", () -> DeepCurrentClient.builder().readTimeout(Duration.ZERO), "readTimeout"),
         arg("connect timeout negative", () -> DeepCurrentClient.builder().connectTimeout(Duration.ofSeconds(-5)), "connectTimeout"),
         arg("maxRetries negative", () -> DeepCurrentClient.builder().maxRetries(-1), "maxRetries"),
@@ -187,7 +188,7 @@ class BadInputsTest {
         arg("base URL not http", () -> DeepCurrentClient.builder().apiKey("dc_x").baseUrl("ftp://example.com").build(), "baseUrl"),
         arg("base URL plain http off loopback", () -> DeepCurrentClient.builder().apiKey("dc_x").baseUrl("http://api.example.com").build(), "baseUrl"),
         arg("base URL with user info", () -> DeepCurrentClient.builder().apiKey("dc_x").baseUrl("https://u:p@example.com").build(), "baseUrl"),
-        state("DeepCurrent key without dc_ prefix", () -> DeepCurrentClient.builder().apiKey("sk_live_x").build(), "apiKey"),
+        arg("DeepCurrent key without dc_ prefix", () -> DeepCurrentClient.builder().apiKey("sk_live_x").build(), "apiKey"),
         state("DeepCurrent two credentials", () -> DeepCurrentClient.builder().apiKey("dc_x").login("a@b.c", "pw").build(), "credential"),
         arg("download into a directory given as the file", () -> deepCurrent.bdJobs().downloadAsset(BD_JOB, "verified_contacts", dir), "file is a directory"),
         arg("download into an existing file given as the directory", () -> deepCurrent.bdJobs().downloadAssetTo(BD_JOB, "verified_contacts", existingFile()), "directory"),

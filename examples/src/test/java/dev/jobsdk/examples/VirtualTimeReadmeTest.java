@@ -27,7 +27,7 @@ class VirtualTimeReadmeTest {
              .apiKey(MockCredentials.DEEPIDV_ORG_A_KEY).scheduler(time).build()) {
       String jobId = server.deepIdv().createJob(MockCredentials.DEEPIDV_ORG_A_KEY,
           Lifecycle.builder().stage("searching", Duration.ofMinutes(10), "Searching...").fail("upstream timeout").build());
-      assertThatThrownBy(() -> client.asyncJobs().awaitCompletion(jobId, AdverseMediaResult.class))
+      assertThatThrownBy(() -> client.asyncJobs().handle(jobId, AdverseMediaResult.class).awaitCompletion())
           .isInstanceOf(JobFailedException.class).hasMessageContaining("upstream timeout");
       assertThat(server.journal().requestsAfterTerminal(jobId)).isZero();
     }

@@ -7,7 +7,9 @@ import java.net.URISyntaxException;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.concurrent.Executor;
+import java.util.function.Function;
 import dev.jobsdk.core.internal.Checks;
+import dev.jobsdk.core.internal.ClientSettings;
 import dev.jobsdk.core.internal.DefaultJobScheduler;
 import okhttp3.OkHttpClient;
 
@@ -33,6 +35,11 @@ public abstract class ClientBuilder<B extends ClientBuilder<B>> {
   private Executor pollExecutor;
   private Executor completionExecutor;
   private double maxRequestsPerSecond;
+
+  static {
+    ClientSettings.register(
+        (builder, defaultBaseUrl, defaultPolicy) -> builder.settings(defaultBaseUrl, defaultPolicy));
+  }
 
   /** Creates a builder with the shared defaults. */
   protected ClientBuilder() {}
@@ -89,9 +96,10 @@ public abstract class ClientBuilder<B extends ClientBuilder<B>> {
   }
 
   /**
-   * Sets how many times a request that failed transiently (connection error, 408, 429, 5xx) is
-   * sent again. Only GETs and POSTs that carry an idempotency key are retried. Default 2. A
-   * shortcut for {@link #retryPolicy(RetryPolicy)} that keeps the other retry settings.
+   * Sets how many times a request that failed transiently (connection error or timeout, an
+   * unreadable success answer, HTTP 408, 429, 500, 502, 503 or 504) is sent again. Only GETs and
+   * POSTs that carry an idempotency key are retried. Default 2. A shortcut for
+   * {@link #retryPolicy(RetryPolicy)} that keeps the other retry settings.
    *
    * @param maxRetries zero or more
    * @return this builder
@@ -249,15 +257,42 @@ public abstract class ClientBuilder<B extends ClientBuilder<B>> {
   }
 
   /**
-   * Validates and returns the settings, for the vendor builder's {@code build()}.
+   * Applies the vendor's documented environment variables (listed on the vendor builder), read
+   * from the process environment. Variables that are unset or blank count as unset.
    *
-   * @param defaultBaseUrl the vendor's production URL, or null if it has none
-   * @param defaultPolicy the vendor's default polling policy
-   * @return the settings
-   * @throws IllegalStateException if no base URL was set and the vendor has no default
-   * @throws IllegalArgumentException if the base URL is not valid
+   * @return this builder
+   * @throws IllegalStateException if a required variable is unset, or a variable's value is not
+   *     valid (the message names the variable, never its value)
    */
-  protected final ClientSettings settings(String defaultBaseUrl, PollingPolicy defaultPolicy) {
+  public final B fromEnv() {
+    return fromEnv(System::getenv);
+  }
+
+  /**
+   * Applies the vendor's documented environment variables, read from {@code environment} instead
+   * of the process environment (for a CLI, a container's configuration, or tests).
+   *
+   * @param environment variable name to value, null when unset
+   * @return this builder
+   * @throws IllegalStateException if a required variable is unset, or a variable's value is not
+   *     valid (the message names the variable, never its value)
+   */
+  public final B fromEnv(Function<String, String> environment) {
+    Checks.notNull(environment, "environment");
+    applyEnvironment(environment);
+    return self();
+  }
+
+  /**
+   * Reads the vendor's variables from {@code environment} and applies them to this builder. Every
+   * vendor builder overrides it; the default reads nothing.
+   *
+   * @param environment variable name to value, null when unset
+   * @throws IllegalStateException if a required variable is unset or a value is not valid
+   */
+  protected void applyEnvironment(Function<String, String> environment) {}
+
+  private ClientSettings settings(String defaultBaseUrl, PollingPolicy defaultPolicy) {
     String url = baseUrl != null ? baseUrl : defaultBaseUrl;
     if (url == null) {
       throw new IllegalStateException("baseUrl is required");

@@ -3,7 +3,16 @@ package dev.jobsdk.core;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * A job that was started: its id, a way to look at it now, and ways to wait for its result.
+ * A job on the server: its id, a way to look at it now, and the one way to wait for it that every
+ * jobsdk service offers. A service's {@code create} (or equivalent) returns one for a new job; its
+ * {@code handle(id)} returns one for a job you already know, such as an id stored before a
+ * restart, without sending anything.
+ *
+ * <pre>{@code
+ * BdJob done = client.bdJobs().handle(jobId).awaitCompletion();
+ * CompletableFuture<BdJob> later = client.bdJobs().handle(jobId)
+ *     .awaitCompletionAsync(WaitOptions.of(job -> log.info("{}", job.progress())));
+ * }</pre>
  *
  * <p>Handles are cheap, immutable and thread-safe; waiting more than once, or from several
  * threads, polls independently.
@@ -34,27 +43,28 @@ public interface JobHandle<S extends JobSnapshot, R> {
    * @throws JobFailedException if the job failed
    * @throws JobCancelledException if the job was cancelled
    * @throws JobTimeoutException if the policy's total timeout or poll limit passed
+   * @throws JobStalledException if the policy's stall timeout passed without a change
    * @throws JobInterruptedException if the calling thread was interrupted
    * @throws ApiException if a poll failed with a non-transient error
    */
-  R awaitCompletion();
+  default R awaitCompletion() {
+    return awaitCompletion(WaitOptions.defaults());
+  }
 
   /**
-   * Waits with {@code policy} until the job ends.
+   * Waits as {@code options} say until the job ends.
    *
-   * @param policy the policy for this wait
+   * @param options the policy and listener of this wait
    * @return the result of a successful job
+   * @throws IllegalArgumentException if options is null
+   * @throws JobFailedException if the job failed
+   * @throws JobCancelledException if the job was cancelled
+   * @throws JobTimeoutException if the policy's total timeout or poll limit passed
+   * @throws JobStalledException if the policy's stall timeout passed without a change
+   * @throws JobInterruptedException if the calling thread was interrupted
+   * @throws ApiException if a poll failed with a non-transient error
    */
-  R awaitCompletion(PollingPolicy policy);
-
-  /**
-   * Waits with {@code policy} until the job ends, reporting each change of state or progress.
-   *
-   * @param policy the policy for this wait
-   * @param listener receives snapshots as they change
-   * @return the result of a successful job
-   */
-  R awaitCompletion(PollingPolicy policy, ProgressListener<? super S> listener);
+  R awaitCompletion(WaitOptions<? super S> options);
 
   /**
    * Waits asynchronously with the client's default policy. Cancelling the future stops polling.
@@ -62,15 +72,17 @@ public interface JobHandle<S extends JobSnapshot, R> {
    * @return a future of the result; it fails with the exceptions {@link #awaitCompletion()}
    *     throws
    */
-  CompletableFuture<R> awaitCompletionAsync();
+  default CompletableFuture<R> awaitCompletionAsync() {
+    return awaitCompletionAsync(WaitOptions.defaults());
+  }
 
   /**
-   * Waits asynchronously with {@code policy}, reporting each change of state or progress.
+   * Waits asynchronously as {@code options} say. Cancelling the future stops polling.
    *
-   * @param policy the policy for this wait
-   * @param listener receives snapshots as they change
-   * @return a future of the result; cancelling it stops polling
+   * @param options the policy and listener of this wait
+   * @return a future of the result; it fails with the exceptions {@link #awaitCompletion()}
+   *     throws
+   * @throws IllegalArgumentException if options is null (thrown at once)
    */
-  CompletableFuture<R> awaitCompletionAsync(
-      PollingPolicy policy, ProgressListener<? super S> listener);
+  CompletableFuture<R> awaitCompletionAsync(WaitOptions<? super S> options);
 }

@@ -1,6 +1,5 @@
 package dev.jobsdk.core;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Optional;
 
 /**
@@ -56,9 +55,11 @@ public interface JobSnapshot {
    * SDK version does not model yet. Useful for logging, for re-serialising the job as the API sent
    * it, and as an escape hatch for new fields.
    *
-   * @return the response body as a JSON tree, or empty where the snapshot was not read from one
+   * @return the response body exactly as the server sent it (JSON text), or empty where the
+   *     snapshot was not read from one; parse it with {@link JsonValue#parse(String)} or any JSON
+   *     library
    */
-  default Optional<JsonNode> rawJson() {
+  default Optional<String> rawJson() {
     return Optional.empty();
   }
 }

@@ -10,7 +10,7 @@ import java.util.Optional;
  *
  * <p>Immutable and thread-safe; build one with {@link #builder()} or derive one from another with
  * {@link #toBuilder()}. Every vendor client has a default policy suited to its jobs, which {@code
- * awaitCompletion(id, policy)} overrides for one wait.
+ * handle.awaitCompletion(WaitOptions.of(policy))} overrides for one wait.
  *
  * <p>The first poll happens after {@link #initialDelay()}; each later delay comes from the
  * policy's {@link #backoff()}. Unless one is set, that is {@link Backoff#exponential} over {@link
@@ -190,7 +190,7 @@ public final class PollingPolicy {
   }
 
   /**
-   * Returns how many polls in a row may fail transiently (connection errors, 408, 429, 5xx); the
+   * Returns how many polls in a row may fail transiently (see {@link JobSdkException#isRetryable()}); the
    * wait ends with that many-th error.
    *
    * @return the consecutive-error budget, at least 1

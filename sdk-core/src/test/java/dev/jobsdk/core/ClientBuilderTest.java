@@ -3,16 +3,38 @@ package dev.jobsdk.core;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.jobsdk.core.internal.ClientSettings;
 import java.time.Duration;
+import java.util.Map;
+import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class ClientBuilderTest {
   static final class Builder extends ClientBuilder<Builder> {
+    String region;
+
     ClientSettings build(String defaultUrl) {
-      return settings(defaultUrl, PollingPolicy.defaults());
+      return ClientSettings.of(this, defaultUrl, PollingPolicy.defaults());
     }
+
+    @Override
+    protected void applyEnvironment(Function<String, String> environment) {
+      region = environment.apply("REGION");
+    }
+  }
+
+  @Test
+  void fromEnv_readsTheGivenEnvironment() {
+    assertThat(new Builder().fromEnv(Map.of("REGION", "eu")::get).region).isEqualTo("eu");
+  }
+
+  @Test
+  void fromEnv_nullEnvironment_isRejectedByName() {
+    assertThatThrownBy(() -> new Builder().fromEnv(null))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("environment");
   }
 
   @Test

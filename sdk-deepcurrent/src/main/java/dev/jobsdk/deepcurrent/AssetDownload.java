@@ -14,7 +14,7 @@ import java.util.OptionalLong;
  *
  * <pre>{@code
  * try (AssetDownload asset = client.bdJobs().downloadAsset(jobId, "verified_contacts")) {
- *   JsonNode contacts = mapper.readTree(asset);
+ *   JsonValue contacts = mapper.readTree(asset);
  * }
  * }</pre>
  *

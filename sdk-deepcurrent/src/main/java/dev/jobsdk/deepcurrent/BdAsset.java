@@ -1,6 +1,6 @@
 package dev.jobsdk.deepcurrent;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import dev.jobsdk.core.JsonValue;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -25,7 +25,7 @@ public record BdAsset(
     Optional<String> mimeType,
     Optional<String> availability,
     Optional<String> downloadUrl,
-    JsonNode raw) {
+    JsonValue raw) {
 
   /**
    * Creates the record, copying its lists and JSON objects.
@@ -55,8 +55,8 @@ public record BdAsset(
    * @return the JSON object
    */
   @Override
-  public JsonNode raw() {
-    return raw.deepCopy();
+  public JsonValue raw() {
+    return raw;
   }
 
   /**

@@ -1,6 +1,5 @@
 package dev.jobsdk.deepcurrent;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.jobsdk.core.JobSnapshot;
 import dev.jobsdk.core.JobState;
 import dev.jobsdk.core.Progress;
@@ -42,13 +41,13 @@ public record BdJob(
     Optional<String> progressMessage,
     Optional<BdPreset> preset,
     List<BdCapability> requestedCapabilities,
-    List<JsonNode> warnings,
+    List<BdWarning> warnings,
     Optional<String> errorMessage,
     Instant createdAt,
     Optional<Instant> updatedAt,
     Optional<Instant> startedAt,
     Optional<Instant> completedAt,
-    Optional<JsonNode> rawJson)
+    Optional<String> rawJson)
     implements JobSnapshot {
 
   /**
@@ -77,7 +76,7 @@ public record BdJob(
     Objects.requireNonNull(progressMessage, "progressMessage");
     Objects.requireNonNull(preset, "preset");
     requestedCapabilities = List.copyOf(requestedCapabilities);
-    warnings = Models.copyNodes(warnings);
+    warnings = List.copyOf(warnings);
     Objects.requireNonNull(errorMessage, "errorMessage");
     Objects.requireNonNull(createdAt, "createdAt");
     Objects.requireNonNull(updatedAt, "updatedAt");
@@ -87,23 +86,13 @@ public record BdJob(
   }
 
   /**
-   * Returns the warnings; each is a copy, so changing it does not change this job.
-   *
-   * @return the warnings, as sent
-   */
-  @Override
-  public List<JsonNode> warnings() {
-    return Models.copyNodes(warnings);
-  }
-
-  /**
    * Returns the job exactly as the API sent it, every field included; a copy, so changing it does
    * not change this job.
    *
    * @return the response body as a JSON tree; present for every job read from the API
    */
   @Override
-  public Optional<JsonNode> rawJson() {
+  public Optional<String> rawJson() {
     return Models.copy(rawJson, "rawJson");
   }
 

@@ -1,13 +1,13 @@
 package dev.jobsdk.deepcurrent;
 
 import dev.jobsdk.core.JobHandle;
-import dev.jobsdk.core.PollingPolicy;
-import dev.jobsdk.core.ProgressListener;
+import dev.jobsdk.core.WaitOptions;
+import java.util.Optional;
 
 /**
- * A BD job that {@link BdJobService#create(BdJobRequest)} started: its id, the job as the create
- * call returned it (with the planner's resolved capabilities and warnings), and ways to wait for
- * it. Waiting returns the job in its terminal {@code completed} state; {@link #awaitResult()} also
+ * A BD job, from {@link BdJobService#create(BdJobRequest)} or {@link BdJobService#handle(String)}:
+ * its id, the job as the create call returned it (with the planner's resolved capabilities and
+ * warnings), and ways to wait for it. Waiting returns the job in its terminal {@code completed} state; {@link #awaitResult()} also
  * fetches the result.
  *
  * <p>Immutable and thread-safe; every wait polls on its own.
@@ -15,11 +15,12 @@ import dev.jobsdk.core.ProgressListener;
 public interface BdJobHandle extends JobHandle<BdJob, BdJob> {
 
   /**
-   * Returns the job as the 202 answer of its creation described it ({@code pending}, 0%).
+   * Returns the job as the 202 answer of its creation described it ({@code pending}, 0%, with the
+   * planner's resolved capabilities and warnings).
    *
-   * @return the created job
+   * @return the created job, or empty for a handle from {@link BdJobService#handle(String)}
    */
-  BdJob created();
+  Optional<BdJob> created();
 
   /**
    * Waits with the client's default policy until the job completes, then fetches its result.
@@ -29,24 +30,19 @@ public interface BdJobHandle extends JobHandle<BdJob, BdJob> {
    * @throws dev.jobsdk.core.JobCancelledException if the job was cancelled
    * @throws dev.jobsdk.core.JobTimeoutException if the policy's limits passed
    */
-  BdJobOutcome awaitResult();
+  default BdJobOutcome awaitResult() {
+    return awaitResult(WaitOptions.defaults());
+  }
 
   /**
-   * Waits with the client's default policy until the job completes, reporting each change, then
-   * fetches its result.
+   * Waits as {@code options} say until the job completes, then fetches its result.
    *
-   * @param listener receives the job each time its status or progress changes
+   * @param options the policy and listener of this wait
    * @return the completed job and its result
+   * @throws IllegalArgumentException if options is null
+   * @throws dev.jobsdk.core.JobFailedException if the job failed
+   * @throws dev.jobsdk.core.JobCancelledException if the job was cancelled
+   * @throws dev.jobsdk.core.JobTimeoutException if the policy's limits passed
    */
-  BdJobOutcome awaitResult(ProgressListener<? super BdJob> listener);
-
-  /**
-   * Waits with {@code policy} until the job completes, reporting each change, then fetches its
-   * result.
-   *
-   * @param policy the policy for this wait
-   * @param listener receives the job each time its status or progress changes
-   * @return the completed job and its result
-   */
-  BdJobOutcome awaitResult(PollingPolicy policy, ProgressListener<? super BdJob> listener);
+  BdJobOutcome awaitResult(WaitOptions<? super BdJob> options);
 }

@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * A completed BD job together with its result, as {@link BdJobService#awaitResult(String)}
+ * A completed BD job together with its result, as {@link BdJobHandle#awaitResult()}
  * returns it.
  *
  * @param job the job in its terminal, {@code completed} state

@@ -1,6 +1,7 @@
 package dev.jobsdk.deepcurrent;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import dev.jobsdk.core.JsonValue;
+import dev.jobsdk.core.internal.JsonValues;
 import dev.jobsdk.core.internal.Checks;
 import dev.jobsdk.deepcurrent.internal.JsonObjects;
 import java.util.ArrayList;
@@ -27,9 +28,9 @@ import java.util.Optional;
 public final class BdJobRequest {
   private final BdPreset preset;
   private final List<BdCapability> requestedCapabilities;
-  private final JsonNode inputAssets;
-  private final JsonNode icpConfig;
-  private final JsonNode executionOptions;
+  private final JsonValue inputAssets;
+  private final JsonValue icpConfig;
+  private final JsonValue executionOptions;
   private final String chatId;
 
   private BdJobRequest(Builder b) {
@@ -85,7 +86,7 @@ public final class BdJobRequest {
    *
    * @return a copy of the object, or empty
    */
-  public Optional<JsonNode> inputAssets() {
+  public Optional<JsonValue> inputAssets() {
     return Models.copyOfNullable(inputAssets);
   }
 
@@ -94,7 +95,7 @@ public final class BdJobRequest {
    *
    * @return a copy of the object, or empty
    */
-  public Optional<JsonNode> icpConfig() {
+  public Optional<JsonValue> icpConfig() {
     return Models.copyOfNullable(icpConfig);
   }
 
@@ -103,7 +104,7 @@ public final class BdJobRequest {
    *
    * @return a copy of the object, or empty
    */
-  public Optional<JsonNode> executionOptions() {
+  public Optional<JsonValue> executionOptions() {
     return Models.copyOfNullable(executionOptions);
   }
 
@@ -142,7 +143,7 @@ public final class BdJobRequest {
   public String toString() {
     return "BdJobRequest{"
         + (preset != null ? "preset=" + preset : "requestedCapabilities=" + requestedCapabilities)
-        + (inputAssets != null ? ", inputAssets=" + inputAssets.size() + " field(s)" : "")
+        + (inputAssets != null ? ", inputAssets=" + inputAssets.asObject().map(Map::size).orElse(0) + " field(s)" : "")
         + (icpConfig != null ? ", icpConfig" : "")
         + (executionOptions != null ? ", executionOptions" : "")
         + (chatId != null ? ", chatId=" + chatId : "")
@@ -153,9 +154,9 @@ public final class BdJobRequest {
   public static final class Builder {
     private BdPreset preset;
     private final List<BdCapability> requestedCapabilities = new ArrayList<>();
-    private JsonNode inputAssets;
-    private JsonNode icpConfig;
-    private JsonNode executionOptions;
+    private JsonValue inputAssets;
+    private JsonValue icpConfig;
+    private JsonValue executionOptions;
     private String chatId;
 
     private Builder() {}
@@ -204,66 +205,66 @@ public final class BdJobRequest {
      * Sets the input records, such as {@code {"companies": [{"company_name": "Acme", "website":
      * "acme.com"}], "contacts": [...]}}.
      *
-     * @param inputAssets a map that Jackson can write as a JSON object
+     * @param inputAssets a map of strings, numbers, booleans, lists and maps, written as a JSON object
      * @return this builder
      */
     public Builder inputAssets(Map<String, ?> inputAssets) {
-      this.inputAssets = JsonObjects.object(inputAssets, "inputAssets");
+      this.inputAssets = JsonValues.fromNode(JsonObjects.object(inputAssets, "inputAssets"));
       return this;
     }
 
     /**
      * Sets the input records as a JSON object.
      *
-     * @param inputAssets an object node
+     * @param inputAssets a JSON object
      * @return this builder
      */
-    public Builder inputAssets(JsonNode inputAssets) {
-      this.inputAssets = JsonObjects.object(inputAssets, "inputAssets");
+    public Builder inputAssets(JsonValue inputAssets) {
+      this.inputAssets = JsonValues.fromNode(JsonObjects.object(inputAssets, "inputAssets"));
       return this;
     }
 
     /**
      * Sets the ICP (ideal customer profile) criteria.
      *
-     * @param icpConfig a map that Jackson can write as a JSON object
+     * @param icpConfig a map of strings, numbers, booleans, lists and maps, written as a JSON object
      * @return this builder
      */
     public Builder icpConfig(Map<String, ?> icpConfig) {
-      this.icpConfig = JsonObjects.object(icpConfig, "icpConfig");
+      this.icpConfig = JsonValues.fromNode(JsonObjects.object(icpConfig, "icpConfig"));
       return this;
     }
 
     /**
      * Sets the ICP criteria as a JSON object.
      *
-     * @param icpConfig an object node
+     * @param icpConfig a JSON object
      * @return this builder
      */
-    public Builder icpConfig(JsonNode icpConfig) {
-      this.icpConfig = JsonObjects.object(icpConfig, "icpConfig");
+    public Builder icpConfig(JsonValue icpConfig) {
+      this.icpConfig = JsonValues.fromNode(JsonObjects.object(icpConfig, "icpConfig"));
       return this;
     }
 
     /**
      * Sets fine-grained execution options (their shape is not documented).
      *
-     * @param executionOptions a map that Jackson can write as a JSON object
+     * @param executionOptions a map of strings, numbers, booleans, lists and maps, written as a JSON object
      * @return this builder
      */
     public Builder executionOptions(Map<String, ?> executionOptions) {
-      this.executionOptions = JsonObjects.object(executionOptions, "executionOptions");
+      this.executionOptions = JsonValues.fromNode(JsonObjects.object(executionOptions, "executionOptions"));
       return this;
     }
 
     /**
      * Sets fine-grained execution options as a JSON object.
      *
-     * @param executionOptions an object node
+     * @param executionOptions a JSON object
      * @return this builder
      */
-    public Builder executionOptions(JsonNode executionOptions) {
-      this.executionOptions = JsonObjects.object(executionOptions, "executionOptions");
+    public Builder executionOptions(JsonValue executionOptions) {
+      this.executionOptions = JsonValues.fromNode(JsonObjects.object(executionOptions, "executionOptions"));
       return this;
     }
 

@@ -1,6 +1,5 @@
 package dev.jobsdk.deepcurrent;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
@@ -17,9 +16,9 @@ import java.util.Optional;
  * @param rawStatus the job's status exactly as sent
  * @param progressPercent the job's completion, 0 to 100 (0 when not sent)
  * @param progressMessage the job's progress message
- * @param summary aggregated delivery counts, such as {@code {"delivered_contacts": 18,
- *     "verified_emails": 14}} (shape not documented; an empty object when not sent)
- * @param warnings non-fatal warnings, as sent
+ * @param summary the aggregated counts ({@code delivered_contacts}, {@code verified_emails},
+ *     {@code companies_processed}), {@link BdJobSummary#EMPTY} when not sent
+ * @param warnings non-fatal warnings
  * @param assets the downloadable outputs ({@code result_assets})
  * @param createdAt when the result record was created
  * @param completedAt when the job completed
@@ -31,8 +30,8 @@ public record BdJobResult(
     String rawStatus,
     int progressPercent,
     Optional<String> progressMessage,
-    JsonNode summary,
-    List<JsonNode> warnings,
+    BdJobSummary summary,
+    List<BdWarning> warnings,
     List<BdAsset> assets,
     Optional<Instant> createdAt,
     Optional<Instant> completedAt) {
@@ -59,31 +58,11 @@ public record BdJobResult(
     Objects.requireNonNull(status, "status");
     Objects.requireNonNull(rawStatus, "rawStatus");
     Objects.requireNonNull(progressMessage, "progressMessage");
-    summary = Models.copy(summary, "summary");
-    warnings = Models.copyNodes(warnings);
+    Objects.requireNonNull(summary, "summary");
+    warnings = List.copyOf(warnings);
     assets = List.copyOf(assets);
     Objects.requireNonNull(createdAt, "createdAt");
     Objects.requireNonNull(completedAt, "completedAt");
-  }
-
-  /**
-   * Returns the delivery summary; a copy, so changing it does not change this result.
-   *
-   * @return the summary object
-   */
-  @Override
-  public JsonNode summary() {
-    return summary.deepCopy();
-  }
-
-  /**
-   * Returns the warnings; copies, so changing them does not change this result.
-   *
-   * @return the warnings, as sent
-   */
-  @Override
-  public List<JsonNode> warnings() {
-    return Models.copyNodes(warnings);
   }
 
   /**

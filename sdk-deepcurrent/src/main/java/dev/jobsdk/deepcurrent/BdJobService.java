@@ -1,9 +1,6 @@
 package dev.jobsdk.deepcurrent;
 
-import dev.jobsdk.core.PollingPolicy;
-import dev.jobsdk.core.ProgressListener;
 import java.nio.file.Path;
-import java.util.concurrent.CompletableFuture;
 
 /**
  * BD jobs: create one, look at it, wait for it, and read and download its result. Obtained from
@@ -17,8 +14,9 @@ import java.util.concurrent.CompletableFuture;
  * {@link dev.jobsdk.core.NotFoundException}, each with the server's {@code detail} as its {@code
  * errorMessage()}.
  *
- * <p>Waits poll {@code GET /api/v1/bd/jobs/{job_id}} with the client's default policy unless one is
- * given (see {@link DeepCurrentClient#DEFAULT_POLLING_POLICY}).
+ * <p>Waits go through a {@link BdJobHandle}, from {@link #create} or {@link #handle(String)}: they
+ * poll {@code GET /api/v1/bd/jobs/{job_id}} with the client's default policy unless the {@link
+ * dev.jobsdk.core.WaitOptions} give one (see {@link DeepCurrentClient#DEFAULT_POLLING_POLICY}).
  */
 public interface BdJobService {
 
@@ -118,97 +116,17 @@ public interface BdJobService {
   Path downloadAssetTo(String jobId, String assetId, Path directory, DownloadOption... options);
 
   /**
-   * Waits with the client's default policy until the job ends.
+   * Returns a handle on an existing job, to look at it or wait for it, for example one whose id was
+   * stored before a restart. Nothing is sent until the handle is used.
+   *
+   * <pre>{@code
+   * BdJob done = client.bdJobs().handle(jobId).awaitCompletion();
+   * BdJobOutcome outcome = client.bdJobs().handle(jobId).awaitResult(WaitOptions.of(patient));
+   * }</pre>
    *
    * @param jobId the job id
-   * @return the job in its {@code completed} state
-   * @throws dev.jobsdk.core.JobFailedException if the job failed; it carries the failed job
-   * @throws dev.jobsdk.core.JobCancelledException if the job was cancelled
-   * @throws dev.jobsdk.core.JobTimeoutException if the policy's total timeout or poll limit passed
-   * @throws dev.jobsdk.core.JobInterruptedException if the thread was interrupted
+   * @return the handle; its {@link BdJobHandle#created()} is empty
+   * @throws IllegalArgumentException if jobId is invalid
    */
-  BdJob awaitCompletion(String jobId);
-
-  /**
-   * Waits with {@code policy} until the job ends.
-   *
-   * @param jobId the job id
-   * @param policy the policy for this wait
-   * @return the job in its {@code completed} state
-   */
-  BdJob awaitCompletion(String jobId, PollingPolicy policy);
-
-  /**
-   * Waits with the client's default policy until the job ends, reporting each change.
-   *
-   * @param jobId the job id
-   * @param listener receives the job each time its status or progress changes
-   * @return the job in its {@code completed} state
-   */
-  BdJob awaitCompletion(String jobId, ProgressListener<? super BdJob> listener);
-
-  /**
-   * Waits with {@code policy} until the job ends, reporting each change.
-   *
-   * @param jobId the job id
-   * @param policy the policy for this wait
-   * @param listener receives the job each time its status or progress changes
-   * @return the job in its {@code completed} state
-   */
-  BdJob awaitCompletion(
-      String jobId, PollingPolicy policy, ProgressListener<? super BdJob> listener);
-
-  /**
-   * Waits asynchronously with the client's default policy. Cancelling the future stops polling.
-   *
-   * @param jobId the job id
-   * @return a future of the completed job; it fails with the exceptions {@link
-   *     #awaitCompletion(String)} throws
-   * @throws IllegalArgumentException if jobId is invalid (thrown at once)
-   */
-  CompletableFuture<BdJob> awaitCompletionAsync(String jobId);
-
-  /**
-   * Waits asynchronously with {@code policy}, reporting each change. Cancelling the future stops
-   * polling.
-   *
-   * @param jobId the job id
-   * @param policy the policy for this wait
-   * @param listener receives the job each time its status or progress changes
-   * @return a future of the completed job
-   */
-  CompletableFuture<BdJob> awaitCompletionAsync(
-      String jobId, PollingPolicy policy, ProgressListener<? super BdJob> listener);
-
-  /**
-   * Waits with the client's default policy until the job completes, then fetches its result.
-   *
-   * @param jobId the job id
-   * @return the completed job and its result, with the assets to download
-   * @throws dev.jobsdk.core.JobFailedException if the job failed
-   * @throws dev.jobsdk.core.JobCancelledException if the job was cancelled
-   */
-  BdJobOutcome awaitResult(String jobId);
-
-  /**
-   * Waits with the client's default policy until the job completes, reporting each change, then
-   * fetches its result.
-   *
-   * @param jobId the job id
-   * @param listener receives the job each time its status or progress changes
-   * @return the completed job and its result
-   */
-  BdJobOutcome awaitResult(String jobId, ProgressListener<? super BdJob> listener);
-
-  /**
-   * Waits with {@code policy} until the job completes, reporting each change, then fetches its
-   * result.
-   *
-   * @param jobId the job id
-   * @param policy the policy for this wait
-   * @param listener receives the job each time its status or progress changes
-   * @return the completed job and its result
-   */
-  BdJobOutcome awaitResult(
-      String jobId, PollingPolicy policy, ProgressListener<? super BdJob> listener);
+  BdJobHandle handle(String jobId);
 }

@@ -8,11 +8,12 @@ import dev.jobsdk.core.JobGroupListener;
 import dev.jobsdk.core.JobGroup;
 import dev.jobsdk.core.AwaitAllOptions;
 import dev.jobsdk.core.ClientBuilder;
-import dev.jobsdk.core.ClientSettings;
+import dev.jobsdk.core.internal.ClientSettings;
 import dev.jobsdk.core.PollingPolicy;
 import dev.jobsdk.core.TokenProvider;
 import dev.jobsdk.core.internal.Auth;
 import dev.jobsdk.core.internal.Checks;
+import dev.jobsdk.core.internal.Credentials;
 import dev.jobsdk.core.internal.ClientRuntime;
 import dev.jobsdk.core.internal.Transport;
 import dev.jobsdk.deepcurrent.internal.BdJobServiceImpl;
@@ -35,9 +36,11 @@ import java.util.function.Function;
  * #close()} releases those threads and connections (not those of an {@code OkHttpClient} you
  * passed in, nor a scheduler you passed in); do not use the client after closing it.
  *
- * <p>Credentials, exactly one of: an API key ({@code dc_...}, sent as {@code Authorization: Bearer
- * dc_...}), a {@link TokenProvider}, or an email and password, with which the client logs in and
- * renews the JWT before it expires and after a 401. No credential ever appears in {@code
+ * <p>Credentials, exactly one of the vendor's two kinds of bearer token or a way to get them: an
+ * API key ({@code dc_...}, does not expire), a JWT access token (short-lived, used as given), a
+ * {@link TokenProvider}, or an email and password, with which the client logs in and renews the
+ * JWT before it expires and after a 401. Every one is sent as {@code Authorization: Bearer
+ * <token>}. No credential ever appears in {@code
  * toString()}, logs or exception messages.
  *
  * <p>Default polling policy of every wait ({@link #DEFAULT_POLLING_POLICY}): first poll at once,
@@ -49,8 +52,14 @@ public final class DeepCurrentClient implements AutoCloseable {
   /** The production API, {@value}. */
   public static final String DEFAULT_BASE_URL = "https://api.deepcurrent.app";
 
-  /** The environment variable {@link #fromEnv()} reads the API key from: {@value}. */
+  /** The environment variable {@link #fromEnv()} reads an API key ({@code dc_...}) from: {@value}. */
   public static final String API_KEY_ENV = "DEEPCURRENT_API_KEY";
+
+  /**
+   * The environment variable {@link #fromEnv()} reads a JWT access token (from {@code POST
+   * /api/v1/login/access-token}) from, when {@value #API_KEY_ENV} is not set: {@value}.
+   */
+  public static final String ACCESS_TOKEN_ENV = "DEEPCURRENT_ACCESS_TOKEN";
 
   /** The environment variable {@link #fromEnv()} reads an optional base URL from: {@value}. */
   public static final String BASE_URL_ENV = "DEEPCURRENT_BASE_URL";
@@ -108,11 +117,13 @@ public final class DeepCurrentClient implements AutoCloseable {
   }
 
   /**
-   * Builds a client from the environment: the API key from {@value #API_KEY_ENV} (required) and
-   * the base URL from {@value #BASE_URL_ENV} (optional; default {@value #DEFAULT_BASE_URL}).
+   * Builds a client from the environment: an API key from {@value #API_KEY_ENV} or a JWT access
+   * token from {@value #ACCESS_TOKEN_ENV} (one is required), and the base URL from {@value
+   * #BASE_URL_ENV} (optional; default {@value #DEFAULT_BASE_URL}).
    *
    * @return the client
-   * @throws IllegalStateException if {@value #API_KEY_ENV} is not set or is not a {@code dc_} key
+   * @throws IllegalStateException if neither or both credential variables are set, or one holds
+   *     the wrong kind of token
    */
   public static DeepCurrentClient fromEnv() {
     return builder().fromEnv().build();
@@ -225,10 +236,14 @@ public final class DeepCurrentClient implements AutoCloseable {
 
   /**
    * Builds a {@link DeepCurrentClient}. Set exactly one credential: {@link #apiKey(String)},
-   * {@link #tokenProvider(TokenProvider)} or {@link #login(String, String)}. Not thread-safe.
+   * {@link #accessToken(String)}, {@link #tokenProvider(TokenProvider)} or {@link #login(String,
+   * String)}; {@link #fromEnv()} reads {@value DeepCurrentClient#API_KEY_ENV} or {@value
+   * DeepCurrentClient#ACCESS_TOKEN_ENV}, and {@value DeepCurrentClient#BASE_URL_ENV}. Not
+   * thread-safe.
    */
   public static final class Builder extends ClientBuilder<Builder> {
     private String apiKey;
+    private String accessToken;
     private TokenProvider tokenProvider;
     private String email;
     private String password;
@@ -240,11 +255,42 @@ public final class DeepCurrentClient implements AutoCloseable {
      * Authenticates with an API key, sent as {@code Authorization: Bearer dc_...}. API keys do not
      * expire.
      *
-     * @param apiKey the key; it must start with {@code dc_} (checked by {@link #build()})
+     * @param apiKey the key, starting with {@code dc_}
      * @return this builder
+     * @throws IllegalArgumentException if it is blank, has characters other than visible ASCII, or
+     *     does not start with {@code dc_} (a JWT access token goes to {@link #accessToken(String)})
      */
     public Builder apiKey(String apiKey) {
-      this.apiKey = Checks.notBlank(apiKey, "apiKey");
+      Credentials.headerSafe(apiKey, "apiKey");
+      if (!(apiKey.startsWith("dc_") && apiKey.length() > 3)) {
+        throw new IllegalArgumentException(
+            "apiKey is not a DeepCurrent API key: it must start with 'dc_'"
+                + (Credentials.isJwt(apiKey) ? "; pass a JWT access token to accessToken(..)" : ""));
+      }
+      this.apiKey = apiKey;
+      return this;
+    }
+
+    /**
+     * Authenticates with a JWT access token, as {@code POST /api/v1/login/access-token} issues
+     * them, sent as {@code Authorization: Bearer eyJ...}. The token is used as given and never
+     * renewed: once it expires, requests fail with {@link dev.jobsdk.core.AuthenticationException}.
+     * For long-running programs prefer {@link #apiKey(String)} or {@link #login(String, String)}.
+     *
+     * @param accessToken the token, without the {@code Bearer } prefix
+     * @return this builder
+     * @throws IllegalArgumentException if it is blank, has characters other than visible ASCII, or
+     *     is not a JWT (three dot-separated base64url parts; a {@code dc_} key goes to {@link
+     *     #apiKey(String)})
+     */
+    public Builder accessToken(String accessToken) {
+      Credentials.headerSafe(accessToken, "accessToken");
+      if (!Credentials.isJwt(accessToken)) {
+        throw new IllegalArgumentException(
+            "accessToken is not a JWT access token"
+                + (accessToken.startsWith("dc_") ? "; pass a dc_ API key to apiKey(..)" : ""));
+      }
+      this.accessToken = accessToken;
       return this;
     }
 
@@ -296,57 +342,57 @@ public final class DeepCurrentClient implements AutoCloseable {
     }
 
     /**
-     * Applies the environment: the API key from {@value DeepCurrentClient#API_KEY_ENV} and, when
-     * set, the base URL from {@value DeepCurrentClient#BASE_URL_ENV}.
+     * Reads {@value DeepCurrentClient#API_KEY_ENV} or {@value DeepCurrentClient#ACCESS_TOKEN_ENV}
+     * (exactly one must be set) and, when set, {@value DeepCurrentClient#BASE_URL_ENV}.
      *
-     * @return this builder
-     * @throws IllegalStateException if {@value DeepCurrentClient#API_KEY_ENV} is not set
+     * @param env variable name to value, null when unset
+     * @throws IllegalStateException if neither or both credential variables are set, or a value is
+     *     not valid
      */
-    public Builder fromEnv() {
-      return fromEnv(System::getenv);
-    }
-
-    /** Applies an environment given as a lookup function (for tests). */
-    Builder fromEnv(Function<String, String> env) {
-      String key = env.apply(API_KEY_ENV);
-      if (key == null || key.isBlank()) {
-        throw new IllegalStateException(API_KEY_ENV + " is not set");
+    @Override
+    protected void applyEnvironment(Function<String, String> env) {
+      boolean key = Credentials.variable(env, API_KEY_ENV) != null;
+      boolean token = Credentials.variable(env, ACCESS_TOKEN_ENV) != null;
+      if (key && token) {
+        throw new IllegalStateException(
+            "set either " + API_KEY_ENV + " or " + ACCESS_TOKEN_ENV + ", not both");
       }
-      apiKey(key.strip());
-      String url = env.apply(BASE_URL_ENV);
-      if (url != null && !url.isBlank()) {
-        baseUrl(url);
+      if (!key && !token) {
+        throw new IllegalStateException(
+            API_KEY_ENV + " (or " + ACCESS_TOKEN_ENV + ") is not set");
       }
-      return this;
+      if (key && Credentials.isJwt(Credentials.variable(env, API_KEY_ENV))) {
+        throw new IllegalStateException(
+            API_KEY_ENV + " holds a JWT access token; set it as " + ACCESS_TOKEN_ENV + " instead");
+      }
+      Credentials.apply(env, API_KEY_ENV, this::apiKey);
+      Credentials.apply(env, ACCESS_TOKEN_ENV, this::accessToken);
+      Credentials.apply(env, BASE_URL_ENV, this::baseUrl);
     }
 
     /**
      * Builds the client.
      *
      * @return the client
-     * @throws IllegalStateException if not exactly one credential was set, or the API key does
-     *     not start with {@code dc_}
+     * @throws IllegalStateException if not exactly one credential was set
      * @throws IllegalArgumentException if the base URL is not valid
      */
     public DeepCurrentClient build() {
-      int kinds = (apiKey != null ? 1 : 0) + (tokenProvider != null ? 1 : 0) + (email != null ? 1 : 0);
+      int kinds =
+          (apiKey != null ? 1 : 0)
+              + (accessToken != null ? 1 : 0)
+              + (tokenProvider != null ? 1 : 0)
+              + (email != null ? 1 : 0);
       if (kinds == 0) {
         throw new IllegalStateException(
-            "a credential is required: set apiKey, tokenProvider or login");
+            "a credential is required: set apiKey, accessToken, tokenProvider or login");
       }
       if (kinds > 1) {
         throw new IllegalStateException(
-            "set only one credential: apiKey, tokenProvider or login");
+            "set only one credential: apiKey, accessToken, tokenProvider or login");
       }
-      if (apiKey != null && !(apiKey.startsWith("dc_") && apiKey.length() > 3)) {
-        throw new IllegalStateException(
-            "apiKey is not a DeepCurrent API key: it must start with 'dc_'");
-      }
-      if (apiKey != null && apiKey.chars().anyMatch(c -> c <= ' ' || c == 0x7f)) {
-        throw new IllegalStateException("apiKey must not contain whitespace or control characters");
-      }
-      ClientSettings settings = settings(DEFAULT_BASE_URL, DEFAULT_POLLING_POLICY);
-      String key = apiKey;
+      ClientSettings settings = ClientSettings.of(this, DEFAULT_BASE_URL, DEFAULT_POLLING_POLICY);
+      String key = apiKey != null ? apiKey : accessToken;
       TokenProvider provider = tokenProvider;
       String user = email;
       String pass = password;
@@ -354,7 +400,7 @@ public final class DeepCurrentClient implements AutoCloseable {
       String kind;
       if (key != null) {
         auth = unauthenticated -> Auth.bearer(key);
-        kind = "apiKey";
+        kind = apiKey != null ? "apiKey" : "accessToken";
       } else if (provider != null) {
         auth = unauthenticated -> Auth.tokenProvider(provider);
         kind = "tokenProvider";
@@ -381,7 +427,9 @@ public final class DeepCurrentClient implements AutoCloseable {
       String kind =
           apiKey != null
               ? "apiKey"
-              : tokenProvider != null ? "tokenProvider" : email != null ? "login" : "none";
+              : accessToken != null
+                  ? "accessToken"
+                  : tokenProvider != null ? "tokenProvider" : email != null ? "login" : "none";
       return "DeepCurrentClient.Builder{baseUrl="
           + (baseUrl != null ? baseUrl : DEFAULT_BASE_URL)
           + ", credential="

@@ -1,6 +1,6 @@
 package dev.jobsdk.deepcurrent;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import dev.jobsdk.core.JsonValue;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
@@ -41,11 +41,11 @@ public record GrowthQuote(
     Optional<String> quoteToken,
     Optional<Instant> expiry,
     OptionalInt creditsTotal,
-    JsonNode costBreakdown,
-    JsonNode providerEstimate,
-    JsonNode expectedArtifacts,
-    JsonNode goalPlan,
-    List<JsonNode> missingRequirements,
+    JsonValue costBreakdown,
+    JsonValue providerEstimate,
+    JsonValue expectedArtifacts,
+    JsonValue goalPlan,
+    List<JsonValue> missingRequirements,
     Optional<String> errorCode,
     Optional<String> detail,
     Optional<String> suggestedNextAction) {
@@ -88,8 +88,8 @@ public record GrowthQuote(
    * @return the object
    */
   @Override
-  public JsonNode costBreakdown() {
-    return costBreakdown.deepCopy();
+  public JsonValue costBreakdown() {
+    return costBreakdown;
   }
 
   /**
@@ -98,8 +98,8 @@ public record GrowthQuote(
    * @return the object
    */
   @Override
-  public JsonNode providerEstimate() {
-    return providerEstimate.deepCopy();
+  public JsonValue providerEstimate() {
+    return providerEstimate;
   }
 
   /**
@@ -108,8 +108,8 @@ public record GrowthQuote(
    * @return the object
    */
   @Override
-  public JsonNode expectedArtifacts() {
-    return expectedArtifacts.deepCopy();
+  public JsonValue expectedArtifacts() {
+    return expectedArtifacts;
   }
 
   /**
@@ -118,8 +118,8 @@ public record GrowthQuote(
    * @return the object
    */
   @Override
-  public JsonNode goalPlan() {
-    return goalPlan.deepCopy();
+  public JsonValue goalPlan() {
+    return goalPlan;
   }
 
   /**
@@ -128,7 +128,7 @@ public record GrowthQuote(
    * @return the items as sent
    */
   @Override
-  public List<JsonNode> missingRequirements() {
+  public List<JsonValue> missingRequirements() {
     return Models.copyNodes(missingRequirements);
   }
 

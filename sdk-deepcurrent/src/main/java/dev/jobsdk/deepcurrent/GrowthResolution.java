@@ -1,13 +1,13 @@
 package dev.jobsdk.deepcurrent;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import dev.jobsdk.core.JsonValue;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
 /**
  * A goal turned into a plan by {@code POST /api/v1/growth/resolve}. Quote its {@link #goalPlan()}
- * with {@link GrowthService#quote(JsonNode, QuoteOptions)}.
+ * with {@link GrowthService#quote(JsonValue, QuoteOptions)}.
  *
  * @param goalType the kind of goal, such as {@code email_discovery} or {@code
  *     contact_enrichment}
@@ -27,11 +27,11 @@ public record GrowthResolution(
     Optional<String> goalType,
     Optional<String> coverageMode,
     boolean quotable,
-    List<JsonNode> missingRequirements,
+    List<JsonValue> missingRequirements,
     Optional<String> suggestedNextAction,
-    JsonNode goalPlan,
-    JsonNode normalizedInputAssets,
-    JsonNode raw) {
+    JsonValue goalPlan,
+    JsonValue normalizedInputAssets,
+    JsonValue raw) {
 
   /**
    * Creates the record, copying its lists and JSON objects.
@@ -62,7 +62,7 @@ public record GrowthResolution(
    * @return the items as sent
    */
   @Override
-  public List<JsonNode> missingRequirements() {
+  public List<JsonValue> missingRequirements() {
     return Models.copyNodes(missingRequirements);
   }
 
@@ -72,8 +72,8 @@ public record GrowthResolution(
    * @return the object
    */
   @Override
-  public JsonNode goalPlan() {
-    return goalPlan.deepCopy();
+  public JsonValue goalPlan() {
+    return goalPlan;
   }
 
   /**
@@ -82,8 +82,8 @@ public record GrowthResolution(
    * @return the object
    */
   @Override
-  public JsonNode normalizedInputAssets() {
-    return normalizedInputAssets.deepCopy();
+  public JsonValue normalizedInputAssets() {
+    return normalizedInputAssets;
   }
 
   /**
@@ -92,8 +92,8 @@ public record GrowthResolution(
    * @return the object
    */
   @Override
-  public JsonNode raw() {
-    return raw.deepCopy();
+  public JsonValue raw() {
+    return raw;
   }
 
   /**

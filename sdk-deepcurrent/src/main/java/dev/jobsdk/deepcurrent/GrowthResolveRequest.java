@@ -1,6 +1,7 @@
 package dev.jobsdk.deepcurrent;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import dev.jobsdk.core.JsonValue;
+import dev.jobsdk.core.internal.JsonValues;
 import dev.jobsdk.core.internal.Checks;
 import dev.jobsdk.deepcurrent.internal.JsonObjects;
 import java.util.Map;
@@ -30,10 +31,10 @@ public final class GrowthResolveRequest {
   public static final int MAX_INPUT_TEXT_LENGTH = 50_000;
 
   private final String goalText;
-  private final JsonNode constraints;
-  private final JsonNode inputAssets;
+  private final JsonValue constraints;
+  private final JsonValue inputAssets;
   private final String inputText;
-  private final JsonNode icpConfig;
+  private final JsonValue icpConfig;
 
   private GrowthResolveRequest(Builder b) {
     this.goalText = b.goalText;
@@ -68,7 +69,7 @@ public final class GrowthResolveRequest {
    *
    * @return a copy of the object, or empty
    */
-  public Optional<JsonNode> constraints() {
+  public Optional<JsonValue> constraints() {
     return Models.copyOfNullable(constraints);
   }
 
@@ -77,7 +78,7 @@ public final class GrowthResolveRequest {
    *
    * @return a copy of the object, or empty
    */
-  public Optional<JsonNode> inputAssets() {
+  public Optional<JsonValue> inputAssets() {
     return Models.copyOfNullable(inputAssets);
   }
 
@@ -95,7 +96,7 @@ public final class GrowthResolveRequest {
    *
    * @return a copy of the object, or empty
    */
-  public Optional<JsonNode> icpConfig() {
+  public Optional<JsonValue> icpConfig() {
     return Models.copyOfNullable(icpConfig);
   }
 
@@ -133,10 +134,10 @@ public final class GrowthResolveRequest {
   /** Builds a {@link GrowthResolveRequest}; setters validate at once. Not thread-safe. */
   public static final class Builder {
     private final String goalText;
-    private JsonNode constraints;
-    private JsonNode inputAssets;
+    private JsonValue constraints;
+    private JsonValue inputAssets;
     private String inputText;
-    private JsonNode icpConfig;
+    private JsonValue icpConfig;
 
     private Builder(String goalText) {
       Checks.notBlank(goalText, "goalText");
@@ -156,44 +157,44 @@ public final class GrowthResolveRequest {
     /**
      * Sets constraints such as {@code {"niche": "DeFi", "count": 100}}.
      *
-     * @param constraints a map that Jackson can write as a JSON object
+     * @param constraints a map of strings, numbers, booleans, lists and maps, written as a JSON object
      * @return this builder
      */
     public Builder constraints(Map<String, ?> constraints) {
-      this.constraints = JsonObjects.object(constraints, "constraints");
+      this.constraints = JsonValues.fromNode(JsonObjects.object(constraints, "constraints"));
       return this;
     }
 
     /**
      * Sets constraints as a JSON object.
      *
-     * @param constraints an object node
+     * @param constraints a JSON object
      * @return this builder
      */
-    public Builder constraints(JsonNode constraints) {
-      this.constraints = JsonObjects.object(constraints, "constraints");
+    public Builder constraints(JsonValue constraints) {
+      this.constraints = JsonValues.fromNode(JsonObjects.object(constraints, "constraints"));
       return this;
     }
 
     /**
      * Sets the input records, such as {@code {"companies": [...], "contacts": [...]}}.
      *
-     * @param inputAssets a map that Jackson can write as a JSON object
+     * @param inputAssets a map of strings, numbers, booleans, lists and maps, written as a JSON object
      * @return this builder
      */
     public Builder inputAssets(Map<String, ?> inputAssets) {
-      this.inputAssets = JsonObjects.object(inputAssets, "inputAssets");
+      this.inputAssets = JsonValues.fromNode(JsonObjects.object(inputAssets, "inputAssets"));
       return this;
     }
 
     /**
      * Sets the input records as a JSON object.
      *
-     * @param inputAssets an object node
+     * @param inputAssets a JSON object
      * @return this builder
      */
-    public Builder inputAssets(JsonNode inputAssets) {
-      this.inputAssets = JsonObjects.object(inputAssets, "inputAssets");
+    public Builder inputAssets(JsonValue inputAssets) {
+      this.inputAssets = JsonValues.fromNode(JsonObjects.object(inputAssets, "inputAssets"));
       return this;
     }
 
@@ -219,22 +220,22 @@ public final class GrowthResolveRequest {
     /**
      * Sets the ICP criteria.
      *
-     * @param icpConfig a map that Jackson can write as a JSON object
+     * @param icpConfig a map of strings, numbers, booleans, lists and maps, written as a JSON object
      * @return this builder
      */
     public Builder icpConfig(Map<String, ?> icpConfig) {
-      this.icpConfig = JsonObjects.object(icpConfig, "icpConfig");
+      this.icpConfig = JsonValues.fromNode(JsonObjects.object(icpConfig, "icpConfig"));
       return this;
     }
 
     /**
      * Sets the ICP criteria as a JSON object.
      *
-     * @param icpConfig an object node
+     * @param icpConfig a JSON object
      * @return this builder
      */
-    public Builder icpConfig(JsonNode icpConfig) {
-      this.icpConfig = JsonObjects.object(icpConfig, "icpConfig");
+    public Builder icpConfig(JsonValue icpConfig) {
+      this.icpConfig = JsonValues.fromNode(JsonObjects.object(icpConfig, "icpConfig"));
       return this;
     }
 

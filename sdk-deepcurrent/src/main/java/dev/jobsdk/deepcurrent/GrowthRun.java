@@ -1,6 +1,6 @@
 package dev.jobsdk.deepcurrent;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import dev.jobsdk.core.JsonValue;
 import dev.jobsdk.core.JobSnapshot;
 import dev.jobsdk.core.JobState;
 import dev.jobsdk.core.Progress;
@@ -16,16 +16,17 @@ import java.util.Optional;
  * /api/v1/growth/run}) reports it.
  *
  * <p>Statuses map like a {@link BdJob}'s. {@link #progress()} carries the percentage, the message
- * and the {@link #stageStatus() stage statuses}, so a wait's listener hears every change of a
+ * and the {@link #rawStageStatus() stage statuses}, so a wait's listener hears every change of a
  * stage's status, not only changes of the percentage.
  *
  * @param id the run id (a UUID; {@code run_id}); documented as the id of the BD job created for
  *     the run
  * @param status the documented status, {@link JobStatus#UNKNOWN} for a new one
  * @param rawStatus the status exactly as sent
- * @param stageStatus each stage's status in the server's order, such as {@code {"email_lookup":
- *     "completed", "email_verify": "running"}}
- * @param progress the percentage and message of {@code progress}, with {@link #stageStatus()} as
+ * @param rawStageStatus each stage's status exactly as sent, in the server's order, such as
+ *     {@code {"email_lookup": "completed", "email_verify": "running"}}; {@link #stageStatus()}
+ *     reads them as {@link JobStatus}
+ * @param progress the percentage and message of {@code progress}, with {@link #rawStageStatus()} as
  *     its stages; empty when the server sent neither
  * @param resultHandles result records, when completed (shape not documented)
  * @param artifactHandles downloadable artifacts, when completed
@@ -42,15 +43,15 @@ public record GrowthRun(
     String id,
     JobStatus status,
     String rawStatus,
-    Map<String, String> stageStatus,
+    Map<String, String> rawStageStatus,
     Optional<Progress> progress,
-    List<JsonNode> resultHandles,
+    List<JsonValue> resultHandles,
     List<BdAsset> artifactHandles,
-    List<JsonNode> exportHandles,
-    JsonNode preview,
-    JsonNode dataSourceMix,
-    JsonNode gapReport,
-    Optional<JsonNode> rawJson)
+    List<JsonValue> exportHandles,
+    JsonValue preview,
+    JsonValue dataSourceMix,
+    JsonValue gapReport,
+    Optional<String> rawJson)
     implements JobSnapshot {
 
   /**
@@ -59,7 +60,7 @@ public record GrowthRun(
    * @param id see {@link #id()}
    * @param status see {@link #status()}
    * @param rawStatus see {@link #rawStatus()}
-   * @param stageStatus see {@link #stageStatus()}
+   * @param rawStageStatus see {@link #rawStageStatus()}
    * @param progress see {@link #progress()}
    * @param resultHandles see {@link #resultHandles()}
    * @param artifactHandles see {@link #artifactHandles()}
@@ -74,10 +75,10 @@ public record GrowthRun(
     Objects.requireNonNull(id, "id");
     Objects.requireNonNull(status, "status");
     Objects.requireNonNull(rawStatus, "rawStatus");
-    stageStatus =
-        stageStatus == null || stageStatus.isEmpty()
+    rawStageStatus =
+        rawStageStatus == null || rawStageStatus.isEmpty()
             ? Map.of()
-            : Collections.unmodifiableMap(new LinkedHashMap<>(stageStatus));
+            : Collections.unmodifiableMap(new LinkedHashMap<>(rawStageStatus));
     Objects.requireNonNull(progress, "progress");
     resultHandles = Models.copyNodes(resultHandles);
     artifactHandles = List.copyOf(artifactHandles);
@@ -91,6 +92,19 @@ public record GrowthRun(
   @Override
   public JobState state() {
     return status.toJobState();
+  }
+
+  /**
+   * Returns each stage's status, in the server's order, read like the run's own status (any
+   * case; {@link JobStatus#UNKNOWN} for a value this SDK does not know, whose text stays in
+   * {@link #rawStageStatus()}).
+   *
+   * @return the stage statuses, such as {@code email_lookup=COMPLETED, email_verify=RUNNING}
+   */
+  public Map<String, JobStatus> stageStatus() {
+    Map<String, JobStatus> out = new LinkedHashMap<>();
+    rawStageStatus.forEach((stage, raw) -> out.put(stage, JobStatus.fromValue(raw)));
+    return Collections.unmodifiableMap(out);
   }
 
   /**
@@ -110,7 +124,7 @@ public record GrowthRun(
    * @return the handles as sent
    */
   @Override
-  public List<JsonNode> resultHandles() {
+  public List<JsonValue> resultHandles() {
     return Models.copyNodes(resultHandles);
   }
 
@@ -120,7 +134,7 @@ public record GrowthRun(
    * @return the handles as sent
    */
   @Override
-  public List<JsonNode> exportHandles() {
+  public List<JsonValue> exportHandles() {
     return Models.copyNodes(exportHandles);
   }
 
@@ -130,8 +144,8 @@ public record GrowthRun(
    * @return the object
    */
   @Override
-  public JsonNode preview() {
-    return preview.deepCopy();
+  public JsonValue preview() {
+    return preview;
   }
 
   /**
@@ -140,8 +154,8 @@ public record GrowthRun(
    * @return the object
    */
   @Override
-  public JsonNode dataSourceMix() {
-    return dataSourceMix.deepCopy();
+  public JsonValue dataSourceMix() {
+    return dataSourceMix;
   }
 
   /**
@@ -150,8 +164,8 @@ public record GrowthRun(
    * @return the object
    */
   @Override
-  public JsonNode gapReport() {
-    return gapReport.deepCopy();
+  public JsonValue gapReport() {
+    return gapReport;
   }
 
   /**
@@ -161,7 +175,7 @@ public record GrowthRun(
    * @return the response body as a JSON tree; present for every run read from the API
    */
   @Override
-  public Optional<JsonNode> rawJson() {
+  public Optional<String> rawJson() {
     return Models.copy(rawJson, "rawJson");
   }
 
@@ -179,7 +193,7 @@ public record GrowthRun(
         + ", rawStatus="
         + rawStatus
         + ", stageStatus="
-        + stageStatus
+        + rawStageStatus
         + ", progress="
         + progress
         + ", resultHandles="

@@ -1,6 +1,7 @@
 package dev.jobsdk.deepcurrent;
 
 import dev.jobsdk.core.JobHandle;
+import java.util.Optional;
 
 /**
  * A growth run that {@link GrowthService#run(GrowthQuote)} started: its id, the run as the start
@@ -14,7 +15,7 @@ public interface GrowthRunHandle extends JobHandle<GrowthRun, GrowthRun> {
   /**
    * Returns the run as the 202 answer of {@code POST /api/v1/growth/run} described it.
    *
-   * @return the started run
+   * @return the started run, or empty for a handle from {@link GrowthService#handle(String)}
    */
-  GrowthRun started();
+  Optional<GrowthRun> started();
 }

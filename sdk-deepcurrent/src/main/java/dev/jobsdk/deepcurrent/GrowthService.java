@@ -1,10 +1,7 @@
 package dev.jobsdk.deepcurrent;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import dev.jobsdk.core.PollingPolicy;
-import dev.jobsdk.core.ProgressListener;
+import dev.jobsdk.core.JsonValue;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 
 /**
  * Growth runs: resolve a goal into a plan, quote the plan, run the quote, and wait for the run.
@@ -17,8 +14,9 @@ import java.util.concurrent.CompletableFuture;
  * }</pre>
  *
  * <p>Resolving and quoting spend no credits; running deducts the quote's credits when it starts
- * and needs a paid subscription. Waits poll {@code GET /api/v1/growth/runs/{run_id}}; each change
- * of a stage's status is reported to the listener as progress.
+ * and needs a paid subscription. Waits go through a {@link GrowthRunHandle} (from {@link
+ * #run(GrowthQuote)} or {@link #handle(String)}) and poll {@code GET /api/v1/growth/runs/{run_id}};
+ * each change of a stage's status is reported to the listener as progress.
  */
 public interface GrowthService {
 
@@ -44,7 +42,7 @@ public interface GrowthService {
    * @param goalPlan the plan, such as {@link GrowthResolution#goalPlan()}
    * @return the quote; check {@link GrowthQuote#quotable()}
    */
-  GrowthQuote quote(JsonNode goalPlan);
+  GrowthQuote quote(JsonValue goalPlan);
 
   /**
    * Prices a goal plan with a spending cap or a chat.
@@ -53,7 +51,7 @@ public interface GrowthService {
    * @param options the optional parts
    * @return the quote; check {@link GrowthQuote#quotable()}
    */
-  GrowthQuote quote(JsonNode goalPlan, QuoteOptions options);
+  GrowthQuote quote(JsonValue goalPlan, QuoteOptions options);
 
   /**
    * Prices a goal plan given as a map.
@@ -105,62 +103,12 @@ public interface GrowthService {
   GrowthRun retrieve(String runId);
 
   /**
-   * Waits with the client's default policy until the run ends.
+   * Returns a handle on an existing run, to look at it or wait for it, for example one whose id was
+   * stored before a restart. Nothing is sent until the handle is used.
    *
    * @param runId the run id
-   * @return the run in its {@code completed} state
-   * @throws dev.jobsdk.core.JobFailedException if the run failed; it carries the failed run
-   * @throws dev.jobsdk.core.JobCancelledException if the run was cancelled
-   * @throws dev.jobsdk.core.JobTimeoutException if the policy's limits passed
+   * @return the handle; its {@link GrowthRunHandle#started()} is empty
+   * @throws IllegalArgumentException if runId is invalid
    */
-  GrowthRun awaitCompletion(String runId);
-
-  /**
-   * Waits with {@code policy} until the run ends.
-   *
-   * @param runId the run id
-   * @param policy the policy for this wait
-   * @return the run in its {@code completed} state
-   */
-  GrowthRun awaitCompletion(String runId, PollingPolicy policy);
-
-  /**
-   * Waits with the client's default policy, reporting each change of status, progress or stage
-   * status.
-   *
-   * @param runId the run id
-   * @param listener receives the run on each change
-   * @return the run in its {@code completed} state
-   */
-  GrowthRun awaitCompletion(String runId, ProgressListener<? super GrowthRun> listener);
-
-  /**
-   * Waits with {@code policy}, reporting each change of status, progress or stage status.
-   *
-   * @param runId the run id
-   * @param policy the policy for this wait
-   * @param listener receives the run on each change
-   * @return the run in its {@code completed} state
-   */
-  GrowthRun awaitCompletion(
-      String runId, PollingPolicy policy, ProgressListener<? super GrowthRun> listener);
-
-  /**
-   * Waits asynchronously with the client's default policy. Cancelling the future stops polling.
-   *
-   * @param runId the run id
-   * @return a future of the completed run
-   */
-  CompletableFuture<GrowthRun> awaitCompletionAsync(String runId);
-
-  /**
-   * Waits asynchronously with {@code policy}, reporting each change.
-   *
-   * @param runId the run id
-   * @param policy the policy for this wait
-   * @param listener receives the run on each change
-   * @return a future of the completed run
-   */
-  CompletableFuture<GrowthRun> awaitCompletionAsync(
-      String runId, PollingPolicy policy, ProgressListener<? super GrowthRun> listener);
+  GrowthRunHandle handle(String runId);
 }

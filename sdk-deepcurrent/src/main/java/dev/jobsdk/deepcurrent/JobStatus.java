@@ -18,7 +18,7 @@ public enum JobStatus {
   COMPLETED("completed", JobState.SUCCEEDED),
   /** Finished unsuccessfully. */
   FAILED("failed", JobState.FAILED),
-  /** Stopped before finishing. */
+  /** Stopped before finishing; the API's {@code cancelled}, also read in the {@code canceled} spelling. */
   CANCELLED("cancelled", JobState.CANCELLED),
   /** A status this SDK version does not recognise. */
   UNKNOWN("", JobState.UNKNOWN);
@@ -33,6 +33,7 @@ public enum JobStatus {
 
   /**
    * Returns the status for a string the server sent, ignoring case and surrounding whitespace.
+   * Both spellings of cancelled ({@code cancelled}, {@code canceled}) are {@link #CANCELLED}.
    *
    * @param raw the status as sent; may be null
    * @return the status, {@link #UNKNOWN} for null or an unrecognised value
@@ -42,6 +43,9 @@ public enum JobStatus {
       return UNKNOWN;
     }
     String v = raw.strip().toLowerCase(Locale.ROOT);
+    if (v.equals("canceled")) {
+      return CANCELLED;
+    }
     for (JobStatus s : values()) {
       if (s != UNKNOWN && s.value.equals(v)) {
         return s;

@@ -1,6 +1,6 @@
 package dev.jobsdk.deepcurrent;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import dev.jobsdk.core.JsonValue;
 import dev.jobsdk.core.Progress;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -13,28 +13,28 @@ import java.util.Optional;
 final class Models {
   private Models() {}
 
-  static List<JsonNode> copyNodes(List<JsonNode> nodes) {
-    if (nodes == null || nodes.isEmpty()) {
+  static <T> List<T> copyNodes(List<T> values) {
+    if (values == null || values.isEmpty()) {
       return List.of();
     }
-    List<JsonNode> out = new ArrayList<>(nodes.size());
-    for (JsonNode n : nodes) {
-      out.add(Objects.requireNonNull(n, "list element").deepCopy());
+    List<T> out = new ArrayList<>(values.size());
+    for (T v : values) {
+      out.add(Objects.requireNonNull(v, "list element"));
     }
     return Collections.unmodifiableList(out);
   }
 
-  static JsonNode copy(JsonNode node, String name) {
-    return Objects.requireNonNull(node, name).deepCopy();
+  static <T> T copy(T value, String name) {
+    return Objects.requireNonNull(value, name);
   }
 
-  static Optional<JsonNode> copy(Optional<JsonNode> node, String name) {
-    return Objects.requireNonNull(node, name).map(JsonNode::deepCopy);
+  static <T> Optional<T> copy(Optional<T> value, String name) {
+    return Objects.requireNonNull(value, name);
   }
 
-  /** A copy of a node that may be absent (null), as an Optional. */
-  static Optional<JsonNode> copyOfNullable(JsonNode node) {
-    return node == null ? Optional.empty() : Optional.of(node.deepCopy());
+  /** A value that may be absent (null), as an Optional. */
+  static <T> Optional<T> copyOfNullable(T value) {
+    return Optional.ofNullable(value);
   }
 
   static Progress progress(Integer percent, String message, Map<String, String> stages) {

@@ -1,5 +1,7 @@
 package dev.jobsdk.deepcurrent;
 
+import dev.jobsdk.core.JsonValue;
+import dev.jobsdk.core.WaitOptions;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -45,25 +47,12 @@ class ArgumentValidationMockServerTest extends MockServerTestBase {
     rejects("jobId", () -> bd.downloadAsset(bad, "verified_contacts"));
     rejects("jobId", () -> bd.downloadAsset(bad, "verified_contacts", dir.resolve("f.json")));
     rejects("jobId", () -> bd.downloadAssetTo(bad, "verified_contacts", dir));
-    rejects("jobId", () -> bd.awaitCompletion(bad));
-    rejects("jobId", () -> bd.awaitCompletion(bad, EVERY_5S));
-    rejects("jobId", () -> bd.awaitCompletion(bad, bl));
-    rejects("jobId", () -> bd.awaitCompletion(bad, EVERY_5S, bl));
-    rejects("jobId", () -> bd.awaitCompletionAsync(bad));
-    rejects("jobId", () -> bd.awaitCompletionAsync(bad, EVERY_5S, bl));
-    rejects("jobId", () -> bd.awaitResult(bad));
-    rejects("jobId", () -> bd.awaitResult(bad, bl));
-    rejects("jobId", () -> bd.awaitResult(bad, EVERY_5S, bl));
+    rejects("jobId", () -> bd.handle(bad));
     rejects("assetId", () -> bd.downloadAsset("a1b2c3d4", bad));
     rejects("assetId", () -> bd.downloadAsset("a1b2c3d4", bad, dir.resolve("f.json")));
     rejects("assetId", () -> bd.downloadAssetTo("a1b2c3d4", bad, dir));
     rejects("runId", () -> growth.retrieve(bad));
-    rejects("runId", () -> growth.awaitCompletion(bad));
-    rejects("runId", () -> growth.awaitCompletion(bad, EVERY_5S));
-    rejects("runId", () -> growth.awaitCompletion(bad, gl));
-    rejects("runId", () -> growth.awaitCompletion(bad, EVERY_5S, gl));
-    rejects("runId", () -> growth.awaitCompletionAsync(bad));
-    rejects("runId", () -> growth.awaitCompletionAsync(bad, EVERY_5S, gl));
+    rejects("runId", () -> growth.handle(bad));
   }
 
   @org.junit.jupiter.api.Test
@@ -71,17 +60,20 @@ class ArgumentValidationMockServerTest extends MockServerTestBase {
     BdJobService bd = client.bdJobs();
     GrowthService growth = client.growth();
     rejects("request", () -> bd.create(null));
-    rejects("policy", () -> bd.awaitCompletion("j1", (dev.jobsdk.core.PollingPolicy) null));
-    rejects("listener", () -> bd.awaitCompletion("j1", (ProgressListener<BdJob>) null));
-    rejects("listener", () -> bd.awaitCompletionAsync("j1", EVERY_5S, null));
+    rejects("policy", () -> WaitOptions.of((dev.jobsdk.core.PollingPolicy) null));
+    rejects("listener", () -> WaitOptions.of((ProgressListener<BdJob>) null));
+    rejects("listener", () -> WaitOptions.of(EVERY_5S, null));
+    rejects("options", () -> bd.handle("j1").awaitCompletion(null));
+    rejects("options", () -> bd.handle("j1").awaitCompletionAsync(null));
+    rejects("options", () -> bd.handle("j1").awaitResult(null));
     rejects("file", () -> bd.downloadAsset("j1", "verified_contacts", (Path) null));
     rejects("file's directory", () -> bd.downloadAsset("j1", "verified_contacts", dir.resolve("missing/x.json")));
     rejects("file is a directory", () -> bd.downloadAsset("j1", "verified_contacts", dir));
     rejects("directory", () -> bd.downloadAssetTo("j1", "verified_contacts", null));
     rejects("options", () -> bd.downloadAssetTo("j1", "verified_contacts", dir, (DownloadOption) null));
-    rejects("goalPlan", () -> growth.quote((JsonNode) null));
+    rejects("goalPlan", () -> growth.quote((JsonValue) null));
     rejects("goalPlan", () -> growth.quote((Map<String, ?>) null));
-    rejects("goalPlan", () -> growth.quote(Json.MAPPER.createArrayNode()));
+    rejects("goalPlan", () -> growth.quote(JsonValue.of(List.of())));
     rejects("options", () -> growth.quote(Map.of("preset", "full_pipeline"), null));
     rejects("goalText", () -> growth.resolve((String) null));
     rejects("goalText", () -> growth.resolve("hi"));
@@ -115,10 +107,10 @@ class ArgumentValidationMockServerTest extends MockServerTestBase {
         token,
         Optional.of(Instant.parse("2026-01-01T00:30:00Z")),
         OptionalInt.of(450),
-        Json.MAPPER.createObjectNode(),
-        Json.MAPPER.createObjectNode(),
-        Json.MAPPER.createObjectNode(),
-        Json.MAPPER.createObjectNode(),
+        JsonValue.of(Map.of()),
+        JsonValue.of(Map.of()),
+        JsonValue.of(Map.of()),
+        JsonValue.of(Map.of()),
         List.of(),
         quotable ? Optional.empty() : Optional.of("invalid_goal_plan"),
         Optional.empty(),

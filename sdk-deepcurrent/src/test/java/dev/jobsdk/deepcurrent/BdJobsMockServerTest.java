@@ -1,5 +1,6 @@
 package dev.jobsdk.deepcurrent;
 
+import dev.jobsdk.core.WaitOptions;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
@@ -49,10 +50,10 @@ class BdJobsMockServerTest extends MockServerTestBase {
     List<BdJob> events = new CopyOnWriteArrayList<>();
 
     BdJobHandle handle = client.bdJobs().create(BdJobRequest.of(preset, INPUT));
-    BdJobOutcome outcome = handle.awaitResult(EVERY_5S, events::add);
+    BdJobOutcome outcome = handle.awaitResult(WaitOptions.of(EVERY_5S, events::add));
 
-    assertThat(handle.created().status()).isEqualTo(JobStatus.PENDING);
-    assertThat(handle.created().preset()).contains(preset);
+    assertThat(handle.created().orElseThrow().status()).isEqualTo(JobStatus.PENDING);
+    assertThat(handle.created().orElseThrow().preset()).contains(preset);
     BdJob job = outcome.job();
     assertThat(job.id()).isEqualTo(handle.id());
     assertThat(job.status()).isEqualTo(JobStatus.COMPLETED);
@@ -68,7 +69,7 @@ class BdJobsMockServerTest extends MockServerTestBase {
     BdAsset asset = result.asset("verified_contacts").orElseThrow();
     assertThat(asset.mimeType()).contains("application/json");
 
-    int delivered = result.summary().path("delivered_contacts").asInt();
+    int delivered = result.summary().deliveredContacts().orElseThrow();
     try (AssetDownload download = client.bdJobs().downloadAsset(job.id(), asset.assetId())) {
       assertThat(download.contentType()).hasValueSatisfying(t -> assertThat(t).startsWith("application/json"));
       JsonNode contacts = Json.MAPPER.readTree(download);
@@ -92,11 +93,11 @@ class BdJobsMockServerTest extends MockServerTestBase {
                     .inputAssets(INPUT)
                     .build());
 
-    assertThat(handle.created().preset()).isEmpty();
-    assertThat(handle.created().requestedCapabilities())
+    assertThat(handle.created().orElseThrow().preset()).isEmpty();
+    assertThat(handle.created().orElseThrow().requestedCapabilities())
         .contains(BdCapability.COMPANY_SIZE, BdCapability.EMAIL_VERIFY);
 
-    BdJobOutcome outcome = client.bdJobs().awaitResult(handle.id());
+    BdJobOutcome outcome = client.bdJobs().handle(handle.id()).awaitResult();
 
     assertThat(outcome.job().status()).isEqualTo(JobStatus.COMPLETED);
     BdAsset csv = outcome.result().asset("verified_contacts_csv").orElseThrow();
@@ -120,7 +121,7 @@ class BdJobsMockServerTest extends MockServerTestBase {
     String id = client.bdJobs().create(BdJobRequest.of(BdPreset.FULL_PIPELINE, INPUT)).id();
 
     JobFailedException e =
-        catchThrowableOfType(JobFailedException.class, () -> client.bdJobs().awaitCompletion(id));
+        catchThrowableOfType(JobFailedException.class, () -> client.bdJobs().handle(id).awaitCompletion());
 
     BdJob last = e.lastSnapshot(BdJob.class).orElseThrow();
     assertThat(last.id()).isEqualTo(id);
@@ -144,7 +145,7 @@ class BdJobsMockServerTest extends MockServerTestBase {
 
     JobCancelledException e =
         catchThrowableOfType(
-            JobCancelledException.class, () -> client.bdJobs().awaitCompletion(id, EVERY_5S));
+            JobCancelledException.class, () -> client.bdJobs().handle(id).awaitCompletion(WaitOptions.of(EVERY_5S)));
 
     assertThat(e.lastSnapshot(BdJob.class).orElseThrow().status()).isEqualTo(JobStatus.CANCELLED);
     assertThat(e.snapshot().rawStatus()).isEqualTo("cancelled");
@@ -157,10 +158,10 @@ class BdJobsMockServerTest extends MockServerTestBase {
     List<Integer> async = new ArrayList<>();
 
     String a = client.bdJobs().create(BdJobRequest.of(BdPreset.VERIFY_EXISTING_EMAILS, INPUT)).id();
-    client.bdJobs().awaitCompletion(a, EVERY_5S, j -> blocking.add(j.progressPercent()));
+    client.bdJobs().handle(a).awaitCompletion(WaitOptions.of(EVERY_5S, j -> blocking.add(j.progressPercent())));
     String b = client.bdJobs().create(BdJobRequest.of(BdPreset.VERIFY_EXISTING_EMAILS, INPUT)).id();
     CompletableFuture<BdJob> future =
-        client.bdJobs().awaitCompletionAsync(b, EVERY_5S, j -> async.add(j.progressPercent()));
+        client.bdJobs().handle(b).awaitCompletionAsync(WaitOptions.of(EVERY_5S, j -> async.add(j.progressPercent())));
     BdJob done = time.await(future);
 
     assertThat(done.status()).isEqualTo(JobStatus.COMPLETED);
@@ -173,7 +174,7 @@ class BdJobsMockServerTest extends MockServerTestBase {
     String id = client.bdJobs().create(BdJobRequest.of(BdPreset.FULL_PIPELINE, INPUT)).id();
     Instant created = time.now();
 
-    client.bdJobs().awaitCompletion(id);
+    client.bdJobs().handle(id).awaitCompletion();
 
     List<Duration> delays = time.scheduledDelays();
     Duration latency = Duration.between(created.plus(Duration.ofMinutes(10)), time.now());
@@ -200,8 +201,7 @@ class BdJobsMockServerTest extends MockServerTestBase {
             () ->
                 client
                     .bdJobs()
-                    .awaitCompletion(
-                        id, EVERY_5S.toBuilder().totalTimeout(Duration.ofMinutes(2)).build()));
+                    .handle(id).awaitCompletion(WaitOptions.of(EVERY_5S.toBuilder().totalTimeout(Duration.ofMinutes(2)).build())));
 
     assertThat(e.lastSnapshot(BdJob.class).orElseThrow().status()).isEqualTo(JobStatus.RUNNING);
     assertThat(e.elapsed()).isBetween(Duration.ofMinutes(2), Duration.ofMinutes(2).plusSeconds(5));
@@ -220,7 +220,7 @@ class BdJobsMockServerTest extends MockServerTestBase {
     server.faults().add(Fault.on("GET", "/api/v1/bd/jobs/*").nth(4).malformedJson());
     List<BdJob> events = new ArrayList<>();
 
-    BdJob done = client.bdJobs().awaitCompletion(id, EVERY_5S, events::add);
+    BdJob done = client.bdJobs().handle(id).awaitCompletion(WaitOptions.of(EVERY_5S, events::add));
 
     assertThat(done.status()).isEqualTo(JobStatus.COMPLETED);
     assertThat(events)

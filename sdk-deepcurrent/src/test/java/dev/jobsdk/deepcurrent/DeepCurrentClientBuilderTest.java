@@ -35,19 +35,75 @@ class DeepCurrentClientBuilderTest {
         .isInstanceOf(IllegalStateException.class);
   }
 
+  /** A JWT as {@code POST /api/v1/login/access-token} issues it (unsigned test token). */
+  private static final String JWT =
+      "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiJ1c2VyLTEiLCJleHAiOjQxMDI0NDQ4MDB9.c2lnbmF0dXJl";
+
   @Test
-  void build_keyWithoutDcPrefix_rejectedWithoutEchoingTheKey() {
+  void apiKey_withoutDcPrefix_rejectedBySetter_withoutEchoingTheKey() {
     String notDc = "sk_live_very_secret_value";
-    assertThatThrownBy(() -> DeepCurrentClient.builder().apiKey(notDc).build())
-        .isInstanceOf(IllegalStateException.class)
+    assertThatThrownBy(() -> DeepCurrentClient.builder().apiKey(notDc))
+        .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("dc_")
         .hasMessageNotContaining(notDc)
         .hasMessageNotContaining("very_secret");
-    assertThatThrownBy(() -> DeepCurrentClient.builder().apiKey("dc_").build())
-        .isInstanceOf(IllegalStateException.class);
-    assertThatThrownBy(() -> DeepCurrentClient.builder().apiKey("dc_abc def").build())
-        .isInstanceOf(IllegalStateException.class)
+    assertThatThrownBy(() -> DeepCurrentClient.builder().apiKey("dc_"))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> DeepCurrentClient.builder().apiKey("dc_abc def"))
+        .isInstanceOf(IllegalArgumentException.class)
         .hasMessageNotContaining("abc def");
+    assertThatThrownBy(() -> DeepCurrentClient.builder().apiKey(JWT))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("accessToken(..)")
+        .hasMessageNotContaining(JWT);
+  }
+
+  @Test
+  void accessToken_acceptsAJwt_andRejectsAnythingElseWithoutEchoingIt() {
+    try (DeepCurrentClient client = DeepCurrentClient.builder().accessToken(JWT).build()) {
+      assertThat(client.toString()).contains("accessToken").doesNotContain(JWT);
+    }
+    assertThatThrownBy(() -> DeepCurrentClient.builder().accessToken(SECRET_KEY))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("apiKey(..)")
+        .hasMessageNotContaining(SECRET_KEY);
+    assertThatThrownBy(() -> DeepCurrentClient.builder().accessToken("not.a jwt.x"))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> DeepCurrentClient.builder().accessToken(JWT).apiKey(SECRET_KEY).build())
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("only one credential");
+  }
+
+  @Test
+  void fromEnv_readsAnAccessToken_andRefusesEitherKindInTheOtherVariable() {
+    try (DeepCurrentClient client =
+        DeepCurrentClient.builder()
+            .fromEnv(Map.of(DeepCurrentClient.ACCESS_TOKEN_ENV, JWT)::get)
+            .build()) {
+      assertThat(client.toString()).contains("accessToken");
+    }
+    assertThatThrownBy(
+            () -> DeepCurrentClient.builder().fromEnv(Map.of(DeepCurrentClient.API_KEY_ENV, JWT)::get))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining(DeepCurrentClient.ACCESS_TOKEN_ENV)
+        .hasMessageNotContaining(JWT);
+    assertThatThrownBy(
+            () ->
+                DeepCurrentClient.builder()
+                    .fromEnv(Map.of(DeepCurrentClient.ACCESS_TOKEN_ENV, SECRET_KEY)::get))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining(DeepCurrentClient.ACCESS_TOKEN_ENV)
+        .hasMessageNotContaining(SECRET_KEY);
+    assertThatThrownBy(
+            () ->
+                DeepCurrentClient.builder()
+                    .fromEnv(
+                        Map.of(
+                                DeepCurrentClient.ACCESS_TOKEN_ENV, JWT,
+                                DeepCurrentClient.API_KEY_ENV, SECRET_KEY)
+                            ::get))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("not both");
   }
 
   @Test

@@ -1,5 +1,6 @@
 package dev.jobsdk.deepcurrent;
 
+import dev.jobsdk.core.JsonValue;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
@@ -78,6 +79,30 @@ class DeepCurrentHttpTest {
     return Json.MAPPER.readTree(r.getBody().utf8());
   }
 
+  private static String job(String status) {
+    return "{\"job_id\":\"" + JOB_ID + "\",\"status\":\"" + status + "\",\"progress_percent\":50,"
+        + "\"created_at\":\"2026-04-08T12:00:00Z\",\"updated_at\":\"2026-04-08T12:00:00Z\"}";
+  }
+
+  @Test
+  void awaitCompletion_unknownStatusKeepsPolling_andTheCanceledSpellingEndsTheWaitAsCancelled() {
+    server.enqueue(json(200, job("running")));
+    server.enqueue(json(200, job("Paused")));
+    server.enqueue(json(200, job("CANCELED")));
+
+    assertThatThrownBy(() -> client().bdJobs().handle(JOB_ID).awaitCompletion())
+        .isInstanceOf(dev.jobsdk.core.JobCancelledException.class);
+    assertThat(server.getRequestCount()).isEqualTo(3);
+  }
+
+  @Test
+  void awaitCompletion_upperCaseCompleted_endsTheWait() {
+    server.enqueue(json(200, job("pending")));
+    server.enqueue(json(200, job("COMPLETED")));
+
+    assertThat(client().bdJobs().handle(JOB_ID).awaitCompletion().status()).isEqualTo(JobStatus.COMPLETED);
+  }
+
   @Test
   void retrieve_sendsApiKeyAsBearerToTheDocumentedPath() throws Exception {
     server.enqueue(json(200, seed("bd-job-running.json")));
@@ -115,13 +140,13 @@ class DeepCurrentHttpTest {
     JsonNode sent = body(server.takeRequest());
     assertThat(sent.path("preset").asText()).isEqualTo("full_pipeline");
     assertThat(sent.has("requested_capabilities")).isFalse();
-    assertThat(sent.at("/input_assets/companies/0/company_name").asText()).isEqualTo("Acme");
-    assertThat(sent.at("/icp_config/icp_gate").asText()).isEqualTo("apply");
-    assertThat(sent.at("/execution_options/max_contacts_per_company").asInt()).isEqualTo(3);
+    assertThat(sent.path("input_assets").path("companies").path(0).path("company_name").asText()).isEqualTo("Acme");
+    assertThat(sent.path("icp_config").path("icp_gate").asText()).isEqualTo("apply");
+    assertThat(sent.path("execution_options").path("max_contacts_per_company").asInt()).isEqualTo(3);
     assertThat(sent.path("chat_id").asText()).isEqualTo("5f0c3c1e-1111-2222-3333-444455556666");
     assertThat(handle.id()).isEqualTo("j-1");
-    assertThat(handle.created().warnings()).singleElement()
-        .satisfies(w -> assertThat(w.asText()).isEqualTo("No companies given"));
+    assertThat(handle.created().orElseThrow().warnings()).singleElement()
+        .satisfies(w -> assertThat(w.message()).isEqualTo("No companies given"));
   }
 
   @Test
@@ -336,10 +361,10 @@ class DeepCurrentHttpTest {
         java.util.Optional.of("eyJquote.token.sig"),
         java.util.Optional.of(Instant.parse("2026-01-01T00:30:00Z")),
         java.util.OptionalInt.of(450),
-        Json.MAPPER.createObjectNode(),
-        Json.MAPPER.createObjectNode(),
-        Json.MAPPER.createObjectNode(),
-        Json.MAPPER.createObjectNode().put("pipeline_id", "email_discovery_v1"),
+        JsonValue.of(Map.of()),
+        JsonValue.of(Map.of()),
+        JsonValue.of(Map.of()),
+        JsonValue.of(Map.of("pipeline_id", "email_discovery_v1")),
         List.of(),
         java.util.Optional.empty(),
         java.util.Optional.empty(),
@@ -358,9 +383,9 @@ class DeepCurrentHttpTest {
 
     JsonNode sent = body(server.takeRequest());
     assertThat(sent.path("quote_token").asText()).isEqualTo("eyJquote.token.sig");
-    assertThat(sent.at("/goal_plan/pipeline_id").asText()).isEqualTo("email_discovery_v1");
+    assertThat(sent.path("goal_plan").path("pipeline_id").asText()).isEqualTo("email_discovery_v1");
     assertThat(handle.id()).isEqualTo("r-1");
-    assertThat(handle.started().preview().path("message").asText()).isEqualTo("queued");
+    assertThat(handle.started().orElseThrow().preview().path("message").asString().orElseThrow()).isEqualTo("queued");
   }
 
   @Test

@@ -1,5 +1,7 @@
 package dev.jobsdk.deepcurrent;
 
+import dev.jobsdk.core.JsonValue;
+import dev.jobsdk.core.WaitOptions;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
@@ -28,7 +30,7 @@ class GrowthMockServerTest extends MockServerTestBase {
           .stage("email_verify", Duration.ofSeconds(30), "Verifying email addresses...")
           .build();
 
-  private JsonNode plan;
+  private JsonValue plan;
 
   @BeforeEach
   void resolvePlan() {
@@ -41,7 +43,7 @@ class GrowthMockServerTest extends MockServerTestBase {
                     .build());
     assertThat(resolution.quotable()).isTrue();
     assertThat(resolution.goalType()).contains("email_discovery");
-    assertThat(resolution.raw().path("execution_strategy").asText()).isEqualTo("enrichment_only");
+    assertThat(resolution.raw().path("execution_strategy").asString().orElseThrow()).isEqualTo("enrichment_only");
     plan = resolution.goalPlan();
   }
 
@@ -53,21 +55,21 @@ class GrowthMockServerTest extends MockServerTestBase {
     assertThat(quote.quoteToken()).isPresent();
     assertThat(quote.expiry()).hasValueSatisfying(e -> assertThat(e).isAfter(time.now()));
     assertThat(quote.creditsTotal()).hasValue(450);
-    assertThat(quote.costBreakdown().path("enrichment").asInt()).isEqualTo(450);
-    assertThat(quote.goalPlan().path("pipeline_id").asText()).isEqualTo("email_discovery_v1");
+    assertThat(quote.costBreakdown().path("enrichment").asLong().orElseThrow().intValue()).isEqualTo(450);
+    assertThat(quote.goalPlan().path("pipeline_id").asString().orElseThrow()).isEqualTo("email_discovery_v1");
     int creditsBefore = server.deepCurrent().credits(PAID);
     List<GrowthRun> events = new ArrayList<>();
 
     GrowthRunHandle handle = client.growth().run(quote);
-    GrowthRun done = handle.awaitCompletion(EVERY_5S, events::add);
+    GrowthRun done = handle.awaitCompletion(WaitOptions.of(EVERY_5S, events::add));
 
-    assertThat(handle.started().status()).isEqualTo(JobStatus.RUNNING);
+    assertThat(handle.started().orElseThrow().status()).isEqualTo(JobStatus.RUNNING);
     assertThat(server.deepCurrent().credits(PAID)).isEqualTo(creditsBefore - 450);
     List<Map<String, String>> stageSequence = new ArrayList<>();
     for (GrowthRun e : events) {
-      assertThat(e.progress().orElseThrow().stages()).isEqualTo(e.stageStatus());
-      if (stageSequence.isEmpty() || !stageSequence.get(stageSequence.size() - 1).equals(e.stageStatus())) {
-        stageSequence.add(e.stageStatus());
+      assertThat(e.progress().orElseThrow().stages()).isEqualTo(e.rawStageStatus());
+      if (stageSequence.isEmpty() || !stageSequence.get(stageSequence.size() - 1).equals(e.rawStageStatus())) {
+        stageSequence.add(e.rawStageStatus());
       }
     }
     assertThat(stageSequence)
@@ -84,8 +86,8 @@ class GrowthMockServerTest extends MockServerTestBase {
     assertThat(done.progress().orElseThrow().percent()).hasValue(100);
     assertThat(done.artifactHandles()).extracting(BdAsset::assetId).containsExactly("verified_contacts");
     assertThat(done.exportHandles()).isNotEmpty();
-    assertThat(done.preview().at("/delivered_counts/delivered_contacts").asInt()).isPositive();
-    assertThat(done.gapReport().path("unresolved").asInt()).isPositive();
+    assertThat(done.preview().path("delivered_counts").path("delivered_contacts").asLong().orElseThrow().intValue()).isPositive();
+    assertThat(done.gapReport().path("unresolved").asLong().orElseThrow().intValue()).isPositive();
     assertThat(server.journal().requestsAfterTerminal(done.id())).isZero();
   }
 
@@ -102,7 +104,7 @@ class GrowthMockServerTest extends MockServerTestBase {
     server.deepCurrent().nextGrowthRun(TWO_STAGES);
     String runId = client.growth().run(client.growth().quote(plan)).id();
 
-    GrowthRun done = time.await(client.growth().awaitCompletionAsync(runId));
+    GrowthRun done = time.await(client.growth().handle(runId).awaitCompletionAsync());
 
     assertThat(done.status()).isEqualTo(JobStatus.COMPLETED);
     assertThat(client.growth().retrieve(runId).status()).isEqualTo(JobStatus.COMPLETED);
@@ -187,11 +189,12 @@ class GrowthMockServerTest extends MockServerTestBase {
     GrowthRunHandle handle = client.growth().run(client.growth().quote(plan));
 
     JobFailedException e =
-        catchThrowableOfType(JobFailedException.class, () -> handle.awaitCompletion(EVERY_5S));
+        catchThrowableOfType(JobFailedException.class, () -> handle.awaitCompletion(WaitOptions.of(EVERY_5S)));
 
     GrowthRun run = e.lastSnapshot(GrowthRun.class).orElseThrow();
     assertThat(run.status()).isEqualTo(JobStatus.FAILED);
-    assertThat(run.stageStatus()).containsEntry("email_lookup", "failed");
+    assertThat(run.stageStatus()).containsEntry("email_lookup", JobStatus.FAILED);
+    assertThat(run.rawStageStatus()).containsEntry("email_lookup", "failed");
     assertThat(run.errorMessage()).contains("Provider quota exhausted");
     assertThat(e.getMessage()).contains("Provider quota exhausted");
   }

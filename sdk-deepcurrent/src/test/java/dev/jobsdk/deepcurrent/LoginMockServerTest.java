@@ -1,5 +1,6 @@
 package dev.jobsdk.deepcurrent;
 
+import dev.jobsdk.core.WaitOptions;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -53,7 +54,7 @@ class LoginMockServerTest extends MockServerTestBase {
             .id();
     server.faults().add(Fault.on("GET", "/api/v1/bd/jobs/*").nth(3).status(401));
 
-    BdJob done = jwt.bdJobs().awaitCompletion(id, EVERY_5S);
+    BdJob done = jwt.bdJobs().handle(id).awaitCompletion(WaitOptions.of(EVERY_5S));
 
     assertThat(done.status()).isEqualTo(JobStatus.COMPLETED);
     assertThat(server.journal().requestCount("POST", LOGIN)).isEqualTo(2);

@@ -1,7 +1,5 @@
 package dev.jobsdk.deepidv;
 
-import com.fasterxml.jackson.annotation.JsonCreator;
-import com.fasterxml.jackson.annotation.JsonProperty;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -65,18 +63,6 @@ public record AdverseMediaResult(
     findings = findings == null ? List.of() : List.copyOf(findings);
     exposuresByCategory =
         exposuresByCategory == null ? ExposuresByCategory.of(Map.of()) : exposuresByCategory;
-  }
-
-  @JsonCreator
-  private static AdverseMediaResult fromJson(
-      @JsonProperty("totalHits") int totalHits,
-      @JsonProperty("riskLevel") String riskLevel,
-      @JsonProperty("riskScore") int riskScore,
-      @JsonProperty("summary") String summary,
-      @JsonProperty("findings") List<Finding> findings,
-      @JsonProperty("exposuresByCategory") ExposuresByCategory exposuresByCategory) {
-    return new AdverseMediaResult(
-        totalHits, null, riskLevel, riskScore, summary, findings, exposuresByCategory);
   }
 
   /** The overall risk level of a screening. */
@@ -225,32 +211,6 @@ public record AdverseMediaResult(
       confirmedBy = confirmedBy == null ? List.of() : List.copyOf(confirmedBy);
     }
 
-    @JsonCreator
-    private static Finding fromJson(
-        @JsonProperty("findingId") String findingId,
-        @JsonProperty("severity") String severity,
-        @JsonProperty("category") String category,
-        @JsonProperty("title") String title,
-        @JsonProperty("detail") String detail,
-        @JsonProperty("sourceUrl") String sourceUrl,
-        @JsonProperty("sourceName") String sourceName,
-        @JsonProperty("articleDate") String articleDate,
-        @JsonProperty("confidence") double confidence,
-        @JsonProperty("confirmedBy") List<String> confirmedBy) {
-      return new Finding(
-          findingId,
-          null,
-          severity,
-          category,
-          title,
-          detail,
-          Optional.ofNullable(sourceUrl),
-          Optional.ofNullable(sourceName),
-          Optional.ofNullable(articleDate),
-          confidence,
-          confirmedBy);
-    }
-
     /**
      * Returns the article date as a date, when it is in {@code YYYY-MM-DD} form (the format is not
      * documented beyond the vendor's example).
@@ -289,11 +249,6 @@ public record AdverseMediaResult(
       articles = articles == null ? List.of() : List.copyOf(articles);
     }
 
-    @JsonCreator
-    private static CategoryExposure fromJson(
-        @JsonProperty("hits") int hits, @JsonProperty("articles") List<Article> articles) {
-      return new CategoryExposure(hits, articles);
-    }
   }
 
   /**
@@ -333,20 +288,6 @@ public record AdverseMediaResult(
       if (source == null) {
         source = ArticleSource.of(rawSource);
       }
-    }
-
-    @JsonCreator
-    private static Article fromJson(
-        @JsonProperty("timestamp") String timestamp,
-        @JsonProperty("headline") String headline,
-        @JsonProperty("sourceLink") String sourceLink,
-        @JsonProperty("source") String source) {
-      return new Article(
-          Optional.ofNullable(timestamp),
-          headline,
-          Optional.ofNullable(sourceLink),
-          null,
-          source);
     }
 
     /**
@@ -440,7 +381,6 @@ public record AdverseMediaResult(
      * @param all the categories
      * @return the exposures
      */
-    @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
     public static ExposuresByCategory of(Map<String, CategoryExposure> all) {
       return new ExposuresByCategory(all);
     }

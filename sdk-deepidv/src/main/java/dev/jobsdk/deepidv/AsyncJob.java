@@ -1,6 +1,6 @@
 package dev.jobsdk.deepidv;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import dev.jobsdk.core.JsonValue;
 import dev.jobsdk.core.JobSnapshot;
 import dev.jobsdk.core.JobState;
 import java.time.Instant;
@@ -34,7 +34,7 @@ import java.util.Optional;
  * (the vendor's documentation and its own SDK disagree): numbers below 10<sup>12</sup> are seconds.
  *
  * @param <R> the type the result of a {@link Ready} job is read as: {@link AdverseMediaResult}
- *     for a screening, {@link JsonNode} or {@code Map} for kinds this SDK does not model
+ *     for a screening, {@link JsonValue} or {@code Map} for kinds this SDK does not model
  */
 public sealed interface AsyncJob<R> extends JobSnapshot
     permits AsyncJob.Pending, AsyncJob.Processing, AsyncJob.Ready, AsyncJob.Failed,
@@ -87,7 +87,7 @@ public sealed interface AsyncJob<R> extends JobSnapshot
       String rawStatus,
       Instant createdAt,
       Instant updatedAt,
-      Optional<JsonNode> rawJson)
+      Optional<String> rawJson)
       implements AsyncJob<R> {
     /**
      * Checks the components and keeps a copy of the response.
@@ -107,18 +107,6 @@ public sealed interface AsyncJob<R> extends JobSnapshot
     }
 
     /**
-     * Creates a job that was not read from a response: {@link #rawJson()} is empty.
-     *
-     * @param jobId the job's id
-     * @param rawStatus the status as sent
-     * @param createdAt when the job was created
-     * @param updatedAt when the job last changed
-     */
-    public Pending(String jobId, String rawStatus, Instant createdAt, Instant updatedAt) {
-      this(jobId, rawStatus, createdAt, updatedAt, Optional.empty());
-    }
-
-    /**
      * Returns {@link JobState#PENDING}.
      *
      * @return the state
@@ -134,7 +122,7 @@ public sealed interface AsyncJob<R> extends JobSnapshot
      * @return a copy of the response, or empty for a job not read from one
      */
     @Override
-    public Optional<JsonNode> rawJson() {
+    public Optional<String> rawJson() {
       return copyOf(rawJson);
     }
 
@@ -173,7 +161,7 @@ public sealed interface AsyncJob<R> extends JobSnapshot
       String rawStatus,
       Instant createdAt,
       Instant updatedAt,
-      Optional<JsonNode> rawJson)
+      Optional<String> rawJson)
       implements AsyncJob<R> {
     /**
      * Checks the components and keeps a copy of the response.
@@ -193,18 +181,6 @@ public sealed interface AsyncJob<R> extends JobSnapshot
     }
 
     /**
-     * Creates a job that was not read from a response: {@link #rawJson()} is empty.
-     *
-     * @param jobId the job's id
-     * @param rawStatus the status as sent
-     * @param createdAt when the job was created
-     * @param updatedAt when the job last changed
-     */
-    public Processing(String jobId, String rawStatus, Instant createdAt, Instant updatedAt) {
-      this(jobId, rawStatus, createdAt, updatedAt, Optional.empty());
-    }
-
-    /**
      * Returns {@link JobState#RUNNING}.
      *
      * @return the state
@@ -220,7 +196,7 @@ public sealed interface AsyncJob<R> extends JobSnapshot
      * @return a copy of the response, or empty for a job not read from one
      */
     @Override
-    public Optional<JsonNode> rawJson() {
+    public Optional<String> rawJson() {
       return copyOf(rawJson);
     }
 
@@ -262,7 +238,7 @@ public sealed interface AsyncJob<R> extends JobSnapshot
       Instant createdAt,
       Instant updatedAt,
       R result,
-      Optional<JsonNode> rawJson)
+      Optional<String> rawJson)
       implements AsyncJob<R> {
     /**
      * Checks the components and keeps a copy of the response.
@@ -284,19 +260,6 @@ public sealed interface AsyncJob<R> extends JobSnapshot
     }
 
     /**
-     * Creates a job that was not read from a response: {@link #rawJson()} is empty.
-     *
-     * @param jobId the job's id
-     * @param rawStatus the status as sent
-     * @param createdAt when the job was created
-     * @param updatedAt when the job last changed
-     * @param result the result
-     */
-    public Ready(String jobId, String rawStatus, Instant createdAt, Instant updatedAt, R result) {
-      this(jobId, rawStatus, createdAt, updatedAt, result, Optional.empty());
-    }
-
-    /**
      * Returns {@link JobState#SUCCEEDED}.
      *
      * @return the state
@@ -312,7 +275,7 @@ public sealed interface AsyncJob<R> extends JobSnapshot
      * @return a copy of the response, or empty for a job not read from one
      */
     @Override
-    public Optional<JsonNode> rawJson() {
+    public Optional<String> rawJson() {
       return copyOf(rawJson);
     }
 
@@ -346,7 +309,7 @@ public sealed interface AsyncJob<R> extends JobSnapshot
       Instant createdAt,
       Instant updatedAt,
       String error,
-      Optional<JsonNode> rawJson)
+      Optional<String> rawJson)
       implements AsyncJob<R> {
     /**
      * Checks the components and keeps a copy of the response; a null error becomes empty.
@@ -365,20 +328,6 @@ public sealed interface AsyncJob<R> extends JobSnapshot
       Objects.requireNonNull(updatedAt, "updatedAt");
       error = error == null ? "" : error;
       rawJson = copyOf(rawJson);
-    }
-
-    /**
-     * Creates a job that was not read from a response: {@link #rawJson()} is empty.
-     *
-     * @param jobId the job's id
-     * @param rawStatus the status as sent
-     * @param createdAt when the job was created
-     * @param updatedAt when the job last changed
-     * @param error the failure description; null becomes empty
-     */
-    public Failed(
-        String jobId, String rawStatus, Instant createdAt, Instant updatedAt, String error) {
-      this(jobId, rawStatus, createdAt, updatedAt, error, Optional.empty());
     }
 
     /**
@@ -407,7 +356,7 @@ public sealed interface AsyncJob<R> extends JobSnapshot
      * @return a copy of the response, or empty for a job not read from one
      */
     @Override
-    public Optional<JsonNode> rawJson() {
+    public Optional<String> rawJson() {
       return copyOf(rawJson);
     }
 
@@ -440,12 +389,17 @@ public sealed interface AsyncJob<R> extends JobSnapshot
    * @param rawStatus the status as sent
    * @param createdAt when the job was created
    * @param updatedAt when the job last changed
-   * @param body the whole response, so that nothing the server sent is lost; the same tree as
-   *     {@link #rawJson()}
+   * @param body the whole response, so that nothing the server sent is lost
+   * @param rawJson the response exactly as the server sent it, or empty for a job built by hand
    * @param <R> the result type the job would have when ready
    */
   record Unknown<R>(
-      String jobId, String rawStatus, Instant createdAt, Instant updatedAt, JsonNode body)
+      String jobId,
+      String rawStatus,
+      Instant createdAt,
+      Instant updatedAt,
+      JsonValue body,
+      Optional<String> rawJson)
       implements AsyncJob<R> {
     /**
      * Checks the components and keeps a copy of the response.
@@ -455,13 +409,15 @@ public sealed interface AsyncJob<R> extends JobSnapshot
      * @param createdAt when the job was created
      * @param updatedAt when the job last changed
      * @param body the whole response
+     * @param rawJson the response as sent, or empty; null is taken as empty
      */
     public Unknown {
       Objects.requireNonNull(jobId, "jobId");
       Objects.requireNonNull(rawStatus, "rawStatus");
       Objects.requireNonNull(createdAt, "createdAt");
       Objects.requireNonNull(updatedAt, "updatedAt");
-      body = Objects.requireNonNull(body, "body").deepCopy();
+      body = Objects.requireNonNull(body, "body");
+      rawJson = copyOf(rawJson);
     }
 
     /**
@@ -475,23 +431,13 @@ public sealed interface AsyncJob<R> extends JobSnapshot
     }
 
     /**
-     * Returns the whole response.
+     * Returns the response exactly as the server sent it.
      *
-     * @return a copy of the response, never null
+     * @return the body text, or empty for a job built by hand
      */
     @Override
-    public JsonNode body() {
-      return body.deepCopy();
-    }
-
-    /**
-     * Returns the response exactly as the server sent it; the same tree as {@link #body()}.
-     *
-     * @return a copy of the response, never empty
-     */
-    @Override
-    public Optional<JsonNode> rawJson() {
-      return Optional.of(body.deepCopy());
+    public Optional<String> rawJson() {
+      return rawJson;
     }
 
     /**
@@ -514,12 +460,12 @@ public sealed interface AsyncJob<R> extends JobSnapshot
   }
 
   /**
-   * Returns a deep copy of a response, so that no two holders share one mutable tree.
+   * Returns the response, null taken as empty.
    *
    * @param json the response, or empty, or null (taken as empty)
-   * @return the copy
+   * @return the response
    */
-  private static Optional<JsonNode> copyOf(Optional<JsonNode> json) {
-    return json == null ? Optional.empty() : json.map(JsonNode::deepCopy);
+  private static Optional<String> copyOf(Optional<String> json) {
+    return json == null ? Optional.empty() : json;
   }
 }

@@ -7,10 +7,10 @@ import dev.jobsdk.core.JobGroupListener;
 import dev.jobsdk.core.JobGroup;
 import dev.jobsdk.core.AwaitAllOptions;
 import dev.jobsdk.core.ClientBuilder;
-import dev.jobsdk.core.ClientSettings;
+import dev.jobsdk.core.internal.ClientSettings;
 import dev.jobsdk.core.PollingPolicy;
 import dev.jobsdk.core.internal.Auth;
-import dev.jobsdk.core.internal.Checks;
+import dev.jobsdk.core.internal.Credentials;
 import dev.jobsdk.core.internal.ClientRuntime;
 import dev.jobsdk.core.internal.Redaction;
 import dev.jobsdk.deepidv.internal.AsyncJobServiceImpl;
@@ -222,50 +222,24 @@ public final class DeepIdvClient implements AutoCloseable {
      *     (the message never contains the key)
      */
     public Builder apiKey(String apiKey) {
-      Checks.notBlank(apiKey, "apiKey");
-      for (int i = 0; i < apiKey.length(); i++) {
-        char c = apiKey.charAt(i);
-        if (c < 0x21 || c > 0x7e) {
-          throw new IllegalArgumentException(
-              "apiKey must contain only visible ASCII characters (no spaces or line breaks)");
-        }
-      }
+      Credentials.headerSafe(apiKey, "apiKey");
       this.apiKey = apiKey;
       return this;
     }
 
     /**
-     * Reads the API key from {@code DEEPIDV_API_KEY} and, if set and not blank, the base URL from
-     * {@code DEEPIDV_BASE_URL}.
-     *
-     * @return this builder
-     * @throws IllegalStateException if {@code DEEPIDV_API_KEY} is not set
-     */
-    public Builder fromEnv() {
-      return fromEnv(System::getenv);
-    }
-
-    /**
-     * Reads the settings from {@code env}, standing in for the process environment in tests.
+     * Reads the API key from {@value DeepIdvClient#API_KEY_ENV} (required) and, if set, the base
+     * URL from {@value DeepIdvClient#BASE_URL_ENV}.
      *
      * @param env variable name to value, null when unset
-     * @return this builder
+     * @throws IllegalStateException if {@value DeepIdvClient#API_KEY_ENV} is not set or a value is
+     *     not valid
      */
-    Builder fromEnv(Function<String, String> env) {
-      String key = env.apply(API_KEY_ENV);
-      if (key == null || key.isBlank()) {
-        throw new IllegalStateException(API_KEY_ENV + " is not set");
-      }
-      try {
-        apiKey(key.strip());
-      } catch (IllegalArgumentException e) {
-        throw new IllegalStateException(API_KEY_ENV + " is not a valid API key: " + e.getMessage());
-      }
-      String url = env.apply(BASE_URL_ENV);
-      if (url != null && !url.isBlank()) {
-        baseUrl(url.strip());
-      }
-      return this;
+    @Override
+    protected void applyEnvironment(Function<String, String> env) {
+      Credentials.require(env, API_KEY_ENV);
+      Credentials.apply(env, API_KEY_ENV, this::apiKey);
+      Credentials.apply(env, BASE_URL_ENV, this::baseUrl);
     }
 
     /**
@@ -280,7 +254,7 @@ public final class DeepIdvClient implements AutoCloseable {
       if (apiKey == null) {
         throw new IllegalStateException("apiKey is required");
       }
-      return new DeepIdvClient(settings(DEFAULT_BASE_URL, DEFAULT_POLLING_POLICY), apiKey);
+      return new DeepIdvClient(ClientSettings.of(this, DEFAULT_BASE_URL, DEFAULT_POLLING_POLICY), apiKey);
     }
 
     /**

@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 class AdverseMediaResultTest {
 
   private static AdverseMediaResult read(JsonNode node) throws Exception {
-    return Json.MAPPER.treeToValue(node, AdverseMediaResult.class);
+    return dev.jobsdk.deepidv.internal.AdverseMediaReader.read(node);
   }
 
   @Test

@@ -94,7 +94,7 @@ class DeepIdvClientTest {
 
     assertThatThrownBy(() -> DeepIdvClient.builder().fromEnv(env::get))
         .isInstanceOf(IllegalStateException.class)
-        .hasMessageStartingWith("DEEPIDV_API_KEY is not a valid API key")
+        .hasMessageStartingWith("DEEPIDV_API_KEY is not valid")
         .hasMessageNotContaining("sk_live_x");
   }
 

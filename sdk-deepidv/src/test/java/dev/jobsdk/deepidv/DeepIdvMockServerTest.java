@@ -1,5 +1,7 @@
 package dev.jobsdk.deepidv;
 
+import dev.jobsdk.core.JsonValue;
+import dev.jobsdk.core.WaitOptions;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
@@ -94,7 +96,7 @@ class DeepIdvMockServerTest {
 
     AdverseMediaScreening screening = client.screening().adverseMedia(Fixtures.request());
     AdverseMediaResult result =
-        screening.awaitCompletion(EVERY_2S, job -> heard.add(job.rawStatus()));
+        screening.awaitCompletion(WaitOptions.of(EVERY_2S, job -> heard.add(job.rawStatus())));
 
     assertThat(heard).containsExactly("processing", "ready");
     assertThat(result.riskLevel()).isNotEqualTo(AdverseMediaResult.RiskLevel.UNKNOWN);
@@ -144,7 +146,7 @@ class DeepIdvMockServerTest {
     for (int i = 0; i < 20; i++) {
       s.deepIdv().nextJob(Lifecycle.succeedsAfter(Duration.ofSeconds(30)));
       AdverseMediaResult r =
-          client.screening().adverseMedia(Fixtures.request()).awaitCompletion(EVERY_2S);
+          client.screening().adverseMedia(Fixtures.request()).awaitCompletion(WaitOptions.of(EVERY_2S));
       if (!r.findings().isEmpty()) {
         return r;
       }
@@ -178,7 +180,7 @@ class DeepIdvMockServerTest {
         client
             .screening()
             .adverseMedia(Fixtures.request())
-            .awaitCompletionAsync(EVERY_2S, job -> heard.add(job.state()));
+            .awaitCompletionAsync(WaitOptions.of(EVERY_2S, job -> heard.add(job.state())));
 
     assertThat(future).isNotDone();
     AdverseMediaResult result = time.await(future);
@@ -192,8 +194,8 @@ class DeepIdvMockServerTest {
     String id = s.deepIdv().createJob(ORG_A, Lifecycle.succeedsAfter(Duration.ofSeconds(10)));
     DeepIdvClient client = client(ORG_A);
 
-    AdverseMediaResult typed = client.asyncJobs().awaitCompletion(id, AdverseMediaResult.class);
-    JsonNode tree = client.asyncJobs().awaitCompletion(id, JsonNode.class, EVERY_2S);
+    AdverseMediaResult typed = client.asyncJobs().handle(id, AdverseMediaResult.class).awaitCompletion();
+    JsonNode tree = client.asyncJobs().handle(id, JsonNode.class).awaitCompletion(WaitOptions.of(EVERY_2S));
     @SuppressWarnings("rawtypes")
     Map map = client.asyncJobs().handle(id, Map.class).awaitCompletion();
 
@@ -257,7 +259,7 @@ class DeepIdvMockServerTest {
     AsyncJob<AdverseMediaResult> pending = screening.retrieve();
     time.advance(Duration.ofSeconds(6));
     AsyncJob<AdverseMediaResult> processing = screening.retrieve();
-    AsyncJob<JsonNode> failed = client.asyncJobs().retrieve(failedId);
+    AsyncJob<JsonValue> failed = client.asyncJobs().retrieve(failedId);
     time.advance(Duration.ofSeconds(20));
     AsyncJob.Ready<AdverseMediaResult> ready =
         (AsyncJob.Ready<AdverseMediaResult>) screening.retrieve();
@@ -265,16 +267,16 @@ class DeepIdvMockServerTest {
     assertThat(List.<AsyncJob<?>>of(pending, processing, ready, failed))
         .allSatisfy(
             j -> {
-              JsonNode raw = j.rawJson().orElseThrow();
+              JsonNode raw = rawTree(j.rawJson().orElseThrow());
               assertThat(raw.get("jobId").asText()).isEqualTo(j.jobId());
               assertThat(raw.get("status").asText()).isEqualTo(j.rawStatus());
               assertThat(Instant.parse(raw.get("updatedAt").asText())).isEqualTo(j.updatedAt());
             });
     assertThat(
-            dev.jobsdk.core.internal.Json.MAPPER.treeToValue(
-                ready.rawJson().orElseThrow().get("result"), AdverseMediaResult.class))
+            dev.jobsdk.deepidv.internal.AdverseMediaReader.read(
+                rawTree(ready.rawJson().orElseThrow()).get("result")))
         .isEqualTo(ready.result());
-    assertThat(failed.rawJson().orElseThrow().get("error").asText()).isEqualTo("upstream timeout");
+    assertThat(rawTree(failed.rawJson().orElseThrow()).get("error").asText()).isEqualTo("upstream timeout");
   }
 
   @Test
@@ -288,11 +290,11 @@ class DeepIdvMockServerTest {
     s.faults()
         .add(Fault.on("GET", "/v1/async-jobs/*").times(1).status(200).body("application/json", sent));
 
-    AsyncJob<JsonNode> job = client(ORG_A).asyncJobs().retrieve(id);
+    AsyncJob<JsonValue> job = client(ORG_A).asyncJobs().retrieve(id);
 
     assertThat(job).isInstanceOf(AsyncJob.Processing.class);
-    assertThat(job.rawJson()).contains(dev.jobsdk.core.internal.Json.MAPPER.readTree(sent));
-    assertThat(job.rawJson().orElseThrow().get("progress").get("percent").asInt()).isEqualTo(40);
+    assertThat(rawTree(job.rawJson().orElseThrow())).isEqualTo(dev.jobsdk.core.internal.Json.MAPPER.readTree(sent));
+    assertThat(rawTree(job.rawJson().orElseThrow()).get("progress").get("percent").asInt()).isEqualTo(40);
   }
 
   @Test
@@ -302,10 +304,10 @@ class DeepIdvMockServerTest {
         s.deepIdv().createJob(ORG_A, Lifecycle.failsAfter(Duration.ofSeconds(5), "upstream timeout"));
     time.advance(Duration.ofSeconds(5));
 
-    AsyncJob<JsonNode> job = client(ORG_A).asyncJobs().retrieve(id);
+    AsyncJob<JsonValue> job = client(ORG_A).asyncJobs().retrieve(id);
 
     assertThat(job).isInstanceOf(AsyncJob.Failed.class);
-    assertThat(((AsyncJob.Failed<JsonNode>) job).error()).isEqualTo("upstream timeout");
+    assertThat(((AsyncJob.Failed<JsonValue>) job).error()).isEqualTo("upstream timeout");
   }
 
   @ParameterizedTest
@@ -316,7 +318,7 @@ class DeepIdvMockServerTest {
     Instant created = time.now();
     String id = s.deepIdv().createJob(ORG_A, Lifecycle.succeedsAfter(Duration.ofSeconds(10)));
 
-    AsyncJob<JsonNode> job = client(ORG_A).asyncJobs().retrieve(id);
+    AsyncJob<JsonValue> job = client(ORG_A).asyncJobs().retrieve(id);
 
     // Seconds lose the sub-second part; milliseconds keep it. Either way the date is right.
     assertThat(job.createdAt())
@@ -333,7 +335,7 @@ class DeepIdvMockServerTest {
     AdverseMediaScreening screening = client.screening().adverseMedia(Fixtures.request());
 
     JobFailedException e =
-        catchThrowableOfType(JobFailedException.class, () -> screening.awaitCompletion(EVERY_2S));
+        catchThrowableOfType(JobFailedException.class, () -> screening.awaitCompletion(WaitOptions.of(EVERY_2S)));
 
     assertThat(e.getMessage()).contains(screening.id(), "upstream timeout");
     assertThat(e.snapshot()).isInstanceOf(AsyncJob.Failed.class);
@@ -375,7 +377,7 @@ class DeepIdvMockServerTest {
 
     JobExpiredException e =
         catchThrowableOfType(
-            JobExpiredException.class, () -> screening.awaitCompletion(everyMinute));
+            JobExpiredException.class, () -> screening.awaitCompletion(WaitOptions.of(everyMinute)));
 
     assertThat(e).isInstanceOf(NotFoundException.class);
     assertThat(e.statusCode()).isEqualTo(404);
@@ -397,12 +399,12 @@ class DeepIdvMockServerTest {
             .maxInterval(Duration.ofSeconds(20))
             .build();
 
-    assertThatThrownBy(() -> client.asyncJobs().awaitCompletion(id, AdverseMediaResult.class, every20s))
+    assertThatThrownBy(() -> client.asyncJobs().handle(id, AdverseMediaResult.class).awaitCompletion(WaitOptions.of(every20s)))
         .isInstanceOf(JobExpiredException.class);
     NotFoundException unknown =
         catchThrowableOfType(
             NotFoundException.class,
-            () -> client.asyncJobs().awaitCompletion("00000000-0000-4000-8000-000000000000", JsonNode.class));
+            () -> client.asyncJobs().handle("00000000-0000-4000-8000-000000000000", JsonNode.class).awaitCompletion());
     assertThat(unknown).isNotInstanceOf(JobExpiredException.class);
   }
 
@@ -460,7 +462,7 @@ class DeepIdvMockServerTest {
 
     assertThatThrownBy(() -> orgB.asyncJobs().retrieve(id))
         .isInstanceOf(PermissionDeniedException.class);
-    assertThatThrownBy(() -> orgB.asyncJobs().awaitCompletion(id, AdverseMediaResult.class))
+    assertThatThrownBy(() -> orgB.asyncJobs().handle(id, AdverseMediaResult.class).awaitCompletion())
         .isInstanceOf(PermissionDeniedException.class);
     assertThat(s.journal().pollsOf(id)).isEqualTo(2);
   }
@@ -478,7 +480,7 @@ class DeepIdvMockServerTest {
       assertThatThrownBy(() -> client.asyncJobs().retrieve(unsafe))
           .isInstanceOf(IllegalArgumentException.class)
           .hasMessageStartingWith("jobId ");
-      assertThatThrownBy(() -> client.asyncJobs().awaitCompletion(unsafe, JsonNode.class))
+      assertThatThrownBy(() -> client.asyncJobs().handle(unsafe, JsonNode.class).awaitCompletion())
           .isInstanceOf(IllegalArgumentException.class);
     }
     assertThat(s.journal().requestCount()).isEqualTo(before);
@@ -517,9 +519,17 @@ class DeepIdvMockServerTest {
     DeepIdvClient client = client(ORG_A);
 
     AdverseMediaResult result =
-        client.screening().adverseMedia(Fixtures.request()).awaitCompletion(EVERY_2S);
+        client.screening().adverseMedia(Fixtures.request()).awaitCompletion(WaitOptions.of(EVERY_2S));
 
     assertThat(result).isNotNull();
     assertThat(time.scheduledDelays()).contains(Duration.ofSeconds(7));
+  }
+
+  private static com.fasterxml.jackson.databind.JsonNode rawTree(String json) {
+    try {
+      return dev.jobsdk.core.internal.Json.MAPPER.readTree(json);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
   }
 }

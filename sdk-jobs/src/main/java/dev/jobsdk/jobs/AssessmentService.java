@@ -15,6 +15,36 @@ import dev.jobsdk.core.PermissionDeniedException;
  */
 public interface AssessmentService {
 
+  /** The largest file the API accepts for upload: 25 MiB ({@value} bytes). */
+  long MAX_DOCUMENT_SIZE = 26_214_400L;
+
+  /**
+   * Registers a document for upload: {@code POST /api/assessments/:id/documents}. The answer holds
+   * the document's id, which {@link #parseDocument(String, String)} takes, and a presigned URL (15
+   * minutes) to {@code PUT} the file's bytes to, with no other credential.
+   *
+   * <pre>{@code
+   * DocumentUpload upload = client.assessments().requestDocumentUpload(
+   *     assessmentId, "farm-plan.pdf", "application/pdf", Files.size(pdf));
+   * // PUT the bytes to upload.presignedUrl(), then:
+   * Job parsed = client.assessments().parseDocument(assessmentId, upload.documentId())
+   *     .awaitCompletion();
+   * }</pre>
+   *
+   * @param assessmentId the assessment's UUID
+   * @param fileName the file's name, 1 to 255 characters
+   * @param mimeType its media type, 1 to 50 characters (the vendor documents only {@code
+   *     application/pdf})
+   * @param fileSize its size in bytes, 1 to {@link #MAX_DOCUMENT_SIZE}
+   * @return the document id and upload URL
+   * @throws IllegalArgumentException if an argument is invalid (before any request)
+   * @throws dev.jobsdk.core.BadRequestException if the server rejects the file (for example a type
+   *     other than PDF)
+   * @throws NotFoundException if there is no such assessment
+   */
+  DocumentUpload requestDocumentUpload(
+      String assessmentId, String fileName, String mimeType, long fileSize);
+
   /**
    * Starts a {@link JobType#PARSE_DOCUMENT} job for an uploaded document: {@code POST
    * /api/assessments/:id/documents/:documentId/parse}. When it completes, the server starts a

@@ -1,12 +1,12 @@
 package dev.jobsdk.jobs;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.NullNode;
+import dev.jobsdk.core.JsonValue;
 import dev.jobsdk.core.InvalidResponseException;
 import dev.jobsdk.core.JobSnapshot;
 import dev.jobsdk.core.JobState;
 import dev.jobsdk.core.Progress;
 import dev.jobsdk.core.internal.Checks;
+import dev.jobsdk.core.internal.JsonValues;
 import dev.jobsdk.jobs.internal.Results;
 import java.time.Instant;
 import java.util.Optional;
@@ -52,8 +52,8 @@ public record Job(
     String id,
     JobType type,
     JobStatus status,
-    JsonNode input,
-    Optional<JsonNode> result,
+    JsonValue input,
+    Optional<JsonValue> result,
     Optional<String> error,
     int attempts,
     int maxAttempts,
@@ -64,7 +64,7 @@ public record Job(
     Optional<Instant> completedAt,
     String rawType,
     String rawStatus,
-    Optional<JsonNode> rawJson)
+    Optional<String> rawJson)
     implements JobSnapshot {
 
   /** The number of attempts a job gets when the server does not say: the vendor's default. */
@@ -102,8 +102,8 @@ public record Job(
       rawStatus = Checks.notNull(status, "status").name();
     }
     status = matching(status, JobStatus.fromValue(rawStatus), "status", rawStatus);
-    input = input == null ? NullNode.getInstance() : input;
-    result = result == null ? Optional.empty() : result.filter(r -> !r.isNull() && !r.isMissingNode());
+    input = input == null ? JsonValue.nullValue() : input;
+    result = result == null ? Optional.empty() : result.filter(r -> !r.isNull() && !r.isMissing());
     error = error == null ? Optional.empty() : error;
     if (attempts < 0) {
       throw new IllegalArgumentException("attempts must not be negative, was " + attempts);
@@ -116,49 +116,7 @@ public record Job(
     Checks.notNull(updatedAt, "updatedAt");
     startedAt = startedAt == null ? Optional.empty() : startedAt;
     completedAt = completedAt == null ? Optional.empty() : completedAt;
-    rawJson = rawJson == null ? Optional.empty() : rawJson.map(JsonNode::deepCopy);
-  }
-
-  /**
-   * Creates a {@code Job} without raw JSON, as a test or tool builds one; {@link #rawJson()} is
-   * empty. Validates and normalises like the canonical constructor.
-   *
-   * @param id the job's UUID
-   * @param type the job's type ({@link JobType#UNKNOWN} for a type this SDK does not know)
-   * @param status the job's status ({@link JobStatus#UNKNOWN} for a status this SDK does not know)
-   * @param input the request payload stored when the job was created; a JSON null node when the
-   *     server sent none
-   * @param result the worker's output, set once the job completed; its shape depends on the type
-   * @param error the last failure's message, set once the job failed
-   * @param attempts how many times a worker has started the job (0 before the first run)
-   * @param maxAttempts how many attempts the job may take in all (the server's default is 3)
-   * @param createdById the UUID of the user who created the job
-   * @param createdAt when the job was created
-   * @param updatedAt when the job last changed
-   * @param startedAt when the latest attempt started
-   * @param completedAt when the job completed or failed
-   * @param rawType the type exactly as the server sent it
-   * @param rawStatus the status exactly as the server sent it
-   */
-  public Job(
-      String id,
-      JobType type,
-      JobStatus status,
-      JsonNode input,
-      Optional<JsonNode> result,
-      Optional<String> error,
-      int attempts,
-      int maxAttempts,
-      Optional<String> createdById,
-      Instant createdAt,
-      Instant updatedAt,
-      Optional<Instant> startedAt,
-      Optional<Instant> completedAt,
-      String rawType,
-      String rawStatus) {
-    this(
-        id, type, status, input, result, error, attempts, maxAttempts, createdById, createdAt,
-        updatedAt, startedAt, completedAt, rawType, rawStatus, Optional.empty());
+    rawJson = rawJson == null ? Optional.empty() : rawJson;
   }
 
   private static <E extends Enum<E>> E matching(E given, E parsed, String name, String raw) {
@@ -220,12 +178,12 @@ public record Job(
    *     one built without a response body
    */
   @Override
-  public Optional<JsonNode> rawJson() {
-    return rawJson.map(JsonNode::deepCopy);
+  public Optional<String> rawJson() {
+    return rawJson;
   }
 
   /**
-   * Decodes the result into {@code resultType}: one of the SDK's result records, {@link JsonNode},
+   * Decodes the result into {@code resultType}: one of the SDK's result records, {@link JsonValue},
    * or any class Jackson can bind (useful for job types this SDK does not know yet).
    *
    * @param resultType the class to decode into
@@ -251,7 +209,7 @@ public record Job(
               + owner
               + " jobs");
     }
-    return result.map(r -> Results.decode(id, rawType, r, resultType));
+    return result.map(r -> Results.decode(id, rawType, JsonValues.toNode(r), resultType));
   }
 
   /**
@@ -329,10 +287,14 @@ public record Job(
             .append('/')
             .append(maxAttempts);
     error.ifPresent(e -> sb.append(", error=").append(e));
-    result.ifPresent(r -> sb.append(", result=<").append(r.getNodeType()).append('>'));
+    result.ifPresent(r -> sb.append(", result=<").append(kind(r)).append('>'));
     sb.append(", createdAt=").append(createdAt).append(", updatedAt=").append(updatedAt);
     startedAt.ifPresent(t -> sb.append(", startedAt=").append(t));
     completedAt.ifPresent(t -> sb.append(", completedAt=").append(t));
     return sb.append(']').toString();
+  }
+
+  private static String kind(JsonValue v) {
+    return v.getClass().getSimpleName().replace("Json", "").toUpperCase(java.util.Locale.ROOT);
   }
 }

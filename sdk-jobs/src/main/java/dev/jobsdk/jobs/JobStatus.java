@@ -40,15 +40,17 @@ public enum JobStatus {
   }
 
   /**
-   * Returns the status named by the server's string.
+   * Returns the status named by the server's string, ignoring case and surrounding whitespace
+   * (the API sends upper case; {@code "completed"} is read as {@link #COMPLETED} too).
    *
    * @param value the server's value, such as {@code "PROCESSING"}; may be null
    * @return the status, or {@link #UNKNOWN} for null and unrecognised values
    */
   public static JobStatus fromValue(String value) {
     if (value != null) {
+      String v = value.strip();
       for (JobStatus s : values()) {
-        if (s != UNKNOWN && s.name().equals(value)) {
+        if (s != UNKNOWN && s.name().equalsIgnoreCase(v)) {
           return s;
         }
       }

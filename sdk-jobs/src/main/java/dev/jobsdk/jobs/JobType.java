@@ -45,7 +45,7 @@ public enum JobType {
   public static JobType fromValue(String value) {
     if (value != null) {
       for (JobType t : values()) {
-        if (t != UNKNOWN && t.name().equals(value)) {
+        if (t != UNKNOWN && t.name().equalsIgnoreCase(value.strip())) {
           return t;
         }
       }

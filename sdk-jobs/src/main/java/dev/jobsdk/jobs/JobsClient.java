@@ -8,10 +8,11 @@ import dev.jobsdk.core.JobGroupListener;
 import dev.jobsdk.core.JobGroup;
 import dev.jobsdk.core.AwaitAllOptions;
 import dev.jobsdk.core.ClientBuilder;
-import dev.jobsdk.core.ClientSettings;
+import dev.jobsdk.core.internal.ClientSettings;
 import dev.jobsdk.core.PollingPolicy;
 import dev.jobsdk.core.internal.Auth;
 import dev.jobsdk.core.internal.Checks;
+import dev.jobsdk.core.internal.Credentials;
 import dev.jobsdk.core.internal.ClientRuntime;
 import dev.jobsdk.core.internal.Redaction;
 import dev.jobsdk.core.internal.Transport;
@@ -133,9 +134,7 @@ public final class JobsClient implements AutoCloseable {
   }
 
   private static JobsClient fromEnv(Function<String, String> env) {
-    if (Builder.variable(env, BASE_URL_ENV) == null) {
-      throw new IllegalStateException(BASE_URL_ENV + " is not set");
-    }
+    Credentials.require(env, BASE_URL_ENV);
     return builder().fromEnv(env).build();
   }
 
@@ -239,6 +238,7 @@ public final class JobsClient implements AutoCloseable {
     private String token;
     private String email;
     private String password;
+    private String newPassword;
 
     private Builder() {}
 
@@ -251,7 +251,7 @@ public final class JobsClient implements AutoCloseable {
      * @return this builder
      */
     public Builder token(String token) {
-      this.token = Checks.notBlank(token, "token");
+      this.token = Credentials.headerSafe(token, "token");
       return this;
     }
 
@@ -271,24 +271,37 @@ public final class JobsClient implements AutoCloseable {
     }
 
     /**
-     * Applies the environment: {@value JobsClient#BASE_URL_ENV} if it is set (otherwise the base
-     * URL stays as set on this builder), and {@value JobsClient#TOKEN_ENV} or {@value
-     * JobsClient#EMAIL_ENV} with {@value JobsClient#PASSWORD_ENV}. Blank variables count as
-     * unset.
+     * Sets the password to complete the server's first-login challenge with. An account an
+     * administrator created must choose its own password before it may use the API: the server
+     * answers its login with a {@code requiresPasswordChange} challenge. With this set, the client
+     * answers the challenge ({@code POST /api/auth/complete-password-change}) with {@code
+     * newPassword}, goes on with the tokens that returns, and logs in with {@code newPassword}
+     * from then on; a later process that still starts with the old password falls back to {@code
+     * newPassword} when the old one is refused. Without it, the challenge is a {@link
+     * PasswordChangeRequiredException}. Requires {@link #login(String, String)}.
      *
+     * @param newPassword the password to set, meeting the server's password policy
      * @return this builder
+     */
+    public Builder newPassword(String newPassword) {
+      this.newPassword = Checks.notBlank(newPassword, "newPassword");
+      return this;
+    }
+
+    /**
+     * Applies {@value JobsClient#BASE_URL_ENV} if it is set (otherwise the base URL stays as set on
+     * this builder), and {@value JobsClient#TOKEN_ENV} or {@value JobsClient#EMAIL_ENV} with
+     * {@value JobsClient#PASSWORD_ENV}.
+     *
+     * @param env variable name to value, null when unset
      * @throws IllegalStateException if no credential variables are set, both kinds are, or only
      *     one of email and password is
      */
-    public Builder fromEnv() {
-      return fromEnv(System::getenv);
-    }
-
-    Builder fromEnv(Function<String, String> env) {
-      String url = variable(env, BASE_URL_ENV);
-      String envToken = variable(env, TOKEN_ENV);
-      String envEmail = variable(env, EMAIL_ENV);
-      String envPassword = variable(env, PASSWORD_ENV);
+    @Override
+    protected void applyEnvironment(Function<String, String> env) {
+      String envToken = Credentials.variable(env, TOKEN_ENV);
+      String envEmail = Credentials.variable(env, EMAIL_ENV);
+      String envPassword = Credentials.variable(env, PASSWORD_ENV);
       boolean login = envEmail != null || envPassword != null;
       if (envToken != null && login) {
         throw new IllegalStateException(
@@ -307,20 +320,10 @@ public final class JobsClient implements AutoCloseable {
         throw new IllegalStateException(
             TOKEN_ENV + " (or " + EMAIL_ENV + " and " + PASSWORD_ENV + ") is not set");
       }
-      if (url != null) {
-        baseUrl(url);
-      }
-      if (envToken != null) {
-        token(envToken);
-      } else {
+      Credentials.apply(env, BASE_URL_ENV, this::baseUrl);
+      if (!Credentials.apply(env, TOKEN_ENV, this::token)) {
         login(envEmail, envPassword);
       }
-      return this;
-    }
-
-    private static String variable(Function<String, String> env, String name) {
-      String value = env.apply(name);
-      return value == null || value.isBlank() ? null : value.strip();
     }
 
     /**
@@ -332,12 +335,15 @@ public final class JobsClient implements AutoCloseable {
      * @throws IllegalArgumentException if the base URL is not valid
      */
     public JobsClient build() {
-      ClientSettings settings = settings(null, DEFAULT_POLLING_POLICY);
+      ClientSettings settings = ClientSettings.of(this, null, DEFAULT_POLLING_POLICY);
       if (token != null && email != null) {
         throw new IllegalStateException("Set either token(..) or login(..), not both");
       }
       if (token == null && email == null) {
         throw new IllegalStateException("token or login(email, password) is required");
+      }
+      if (newPassword != null && email == null) {
+        throw new IllegalStateException("newPassword(..) needs login(email, password)");
       }
       if (token != null) {
         String t = token;
@@ -345,9 +351,11 @@ public final class JobsClient implements AutoCloseable {
       }
       String e = email;
       String p = password;
+      String np = newPassword;
       return new JobsClient(
           settings,
-          unauthenticated -> Auth.tokenProvider(new LoginTokenProvider(unauthenticated, e, p)),
+          unauthenticated ->
+              Auth.tokenProvider(new LoginTokenProvider(unauthenticated, e, p, np)),
           "login");
     }
 

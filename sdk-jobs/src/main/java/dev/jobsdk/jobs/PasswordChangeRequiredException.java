@@ -6,8 +6,9 @@ import java.util.Optional;
 /**
  * The login succeeded, but the account must set a new password before it may use the API: the
  * server answered {@code POST /api/auth/login} with its first-login challenge ({@code
- * requiresPasswordChange}). Change the password once, in the Risk Intelligence Tool's web app,
- * and log in again with the new one. Retrying with the same password does not help.
+ * requiresPasswordChange}). Build the client with {@link JobsClient.Builder#newPassword(String)}
+ * to answer the challenge with a password of your choice (or change it in the Risk Intelligence
+ * Tool's web app) and log in with the new one. Retrying with the same password does not help.
  */
 public class PasswordChangeRequiredException extends JobSdkException {
   /** Serialization version. */
@@ -23,8 +24,8 @@ public class PasswordChangeRequiredException extends JobSdkException {
   public PasswordChangeRequiredException(String username) {
     super(
         "The Risk Intelligence Tool requires a new password for this account before it can use"
-            + " the API (first-login challenge on POST /api/auth/login); set one in the web app,"
-            + " then log in with it");
+            + " the API (first-login challenge on POST /api/auth/login); set one with"
+            + " JobsClient.builder().login(email, password).newPassword(..) or in the web app");
     this.username = username;
   }
 

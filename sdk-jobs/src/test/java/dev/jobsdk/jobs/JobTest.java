@@ -76,9 +76,12 @@ class JobTest {
     "COMPLETED, COMPLETED, SUCCEEDED",
     "FAILED, FAILED, FAILED",
     "CANCELLED, UNKNOWN, UNKNOWN",
-    "processing, UNKNOWN, UNKNOWN"
+    "processing, PROCESSING, RUNNING",
+    "completed, COMPLETED, SUCCEEDED",
+    "Failed, FAILED, FAILED",
+    "ARCHIVED, UNKNOWN, UNKNOWN"
   })
-  void status_mapsToTheCoreStates_andKeepsUnknownValues(
+  void status_mapsToTheCoreStates_inAnyCase_andKeepsUnknownValues(
       String raw, JobStatus status, JobState state) {
     Job job = parse(row("AI_PREVIEW", raw, 0, null));
 
@@ -268,13 +271,13 @@ class JobTest {
             () ->
                 new Job(
                     job.id(), JobType.PARSE_DOCUMENT, null, null, null, null, 0, 3, null,
-                    job.createdAt(), job.updatedAt(), null, null, "AI_PREVIEW", "PENDING"))
+                    job.createdAt(), job.updatedAt(), null, null, "AI_PREVIEW", "PENDING", null))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("type PARSE_DOCUMENT does not match rawType 'AI_PREVIEW'");
     Job fromEnums =
         new Job(
             job.id(), JobType.GAP_DETECTION, JobStatus.FAILED, null, null, null, 3, 3, null,
-            job.createdAt(), job.updatedAt(), null, null, null, null);
+            job.createdAt(), job.updatedAt(), null, null, null, null, null);
     assertThat(fromEnums.rawType()).isEqualTo("GAP_DETECTION");
     assertThat(fromEnums.rawStatus()).isEqualTo("FAILED");
     assertThat(fromEnums.input().isNull()).isTrue();
@@ -286,43 +289,21 @@ class JobTest {
 
     Job job = parse(json);
 
-    assertThat(job.rawJson()).contains(Json.MAPPER.readTree(json));
+    assertThat(job.rawJson()).contains(json);
   }
 
   @Test
-  void constructorWithoutRawJson_leavesItEmpty_andEqualsAJobBuiltWithAnEmptyOne() {
+  void constructorWithoutRawJson_leavesItEmpty() {
     Job job = parse(row("AI_PREVIEW", "PENDING", 0, null));
 
     Job built =
-        new Job(
-            job.id(), null, null, job.input(), job.result(), job.error(), 0, 3,
-            job.createdById(), job.createdAt(), job.updatedAt(), null, null, "AI_PREVIEW",
-            "PENDING");
-    Job withNull =
         new Job(
             job.id(), null, null, job.input(), job.result(), job.error(), 0, 3,
             job.createdById(), job.createdAt(), job.updatedAt(), null, null, "AI_PREVIEW",
             "PENDING", null);
 
     assertThat(built.rawJson()).isEmpty();
-    assertThat(withNull).isEqualTo(built).hasSameHashCodeAs(built);
     assertThat(job).isNotEqualTo(built);
     assertThat(job.toString()).isEqualTo(built.toString());
-  }
-
-  @Test
-  void constructor_copiesTheRawJson() throws Exception {
-    Job job = parse(row("AI_PREVIEW", "PENDING", 0, null));
-    ObjectNode raw = (ObjectNode) Json.MAPPER.readTree(row("AI_PREVIEW", "PENDING", 0, null));
-
-    Job built =
-        new Job(
-            job.id(), null, null, job.input(), job.result(), job.error(), 0, 3,
-            job.createdById(), job.createdAt(), job.updatedAt(), null, null, "AI_PREVIEW",
-            "PENDING", Optional.of(raw));
-    raw.put("status", "COMPLETED");
-
-    assertThat(built.rawJson().orElseThrow().get("status").asText()).isEqualTo("PENDING");
-    assertThat(built).isEqualTo(job);
   }
 }

@@ -1,5 +1,6 @@
 package dev.jobsdk.jobs;
 
+import dev.jobsdk.core.WaitOptions;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -156,13 +157,13 @@ class JobsClientTest {
       assertThatThrownBy(() -> client.jobs().retrieve(id))
           .isInstanceOf(IllegalArgumentException.class)
           .hasMessageStartingWith("jobId must be a UUID");
-      assertThatThrownBy(() -> client.jobs().awaitCompletion(id))
+      assertThatThrownBy(() -> client.jobs().handle(id).awaitCompletion())
           .isInstanceOf(IllegalArgumentException.class);
-      assertThatThrownBy(() -> client.jobs().awaitCompletion(id, policy, listener))
+      assertThatThrownBy(() -> client.jobs().handle(id).awaitCompletion(WaitOptions.of(policy, listener)))
           .isInstanceOf(IllegalArgumentException.class);
-      assertThatThrownBy(() -> client.jobs().awaitCompletionAsync(id))
+      assertThatThrownBy(() -> client.jobs().handle(id).awaitCompletionAsync())
           .isInstanceOf(IllegalArgumentException.class);
-      assertThatThrownBy(() -> client.jobs().awaitCompletionAsync(id, listener))
+      assertThatThrownBy(() -> client.jobs().handle(id).awaitCompletionAsync(WaitOptions.of(listener)))
           .isInstanceOf(IllegalArgumentException.class);
       assertThat(server.getRequestCount()).isZero();
     }
@@ -176,10 +177,10 @@ class JobsClientTest {
       assertThatThrownBy(() -> client.jobs().retrieve(null))
           .isInstanceOf(IllegalArgumentException.class)
           .hasMessage("jobId must not be null");
-      assertThatThrownBy(() -> client.jobs().awaitCompletion(id, (PollingPolicy) null))
+      assertThatThrownBy(() -> client.jobs().handle(id).awaitCompletion(WaitOptions.of((PollingPolicy) null)))
           .isInstanceOf(IllegalArgumentException.class)
           .hasMessage("policy must not be null");
-      assertThatThrownBy(() -> client.jobs().awaitCompletion(id, (ProgressListener<Job>) null))
+      assertThatThrownBy(() -> client.jobs().handle(id).awaitCompletion(WaitOptions.of((ProgressListener<Job>) null)))
           .isInstanceOf(IllegalArgumentException.class)
           .hasMessage("listener must not be null");
       assertThat(server.getRequestCount()).isZero();

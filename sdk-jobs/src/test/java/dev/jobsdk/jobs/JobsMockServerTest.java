@@ -1,5 +1,6 @@
 package dev.jobsdk.jobs;
 
+import dev.jobsdk.core.WaitOptions;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -90,9 +91,9 @@ class JobsMockServerTest {
     Job on(VirtualScheduler time, JobHandle<Job, Job> handle, ProgressListener<Job> listener) {
       PollingPolicy policy = JobsClient.DEFAULT_POLLING_POLICY;
       if (this == BLOCKING) {
-        return handle.awaitCompletion(policy, listener);
+        return handle.awaitCompletion(WaitOptions.of(policy, listener));
       }
-      CompletableFuture<Job> future = handle.awaitCompletionAsync(policy, listener);
+      CompletableFuture<Job> future = handle.awaitCompletionAsync(WaitOptions.of(policy, listener));
       try {
         return time.await(future);
       } catch (ExecutionException e) {
@@ -135,7 +136,7 @@ class JobsMockServerTest {
     assertThat(job.id()).isEqualTo(handle.id());
     assertThat(job.type()).isEqualTo(JobType.AI_PREVIEW);
     assertThat(job.status()).isEqualTo(JobStatus.COMPLETED);
-    assertThat(job.input().get("userPromptTemplate").asText())
+    assertThat(job.input().path("userPromptTemplate").asString().orElseThrow())
         .isEqualTo("Identify the main risks for: {{company}}");
     AiPreviewResult result = job.aiPreviewResult().orElseThrow();
     assertThat(result.output()).contains("a coffee cooperative");
@@ -166,7 +167,7 @@ class JobsMockServerTest {
     assertThat(parsed.tables().get(0).headers()).isNotEmpty();
     assertThat(parsed.tables().get(0).rows()).hasSize(parsed.tables().get(0).rowCount());
     assertThat(parsed.metadata().orElseThrow().s3Key()).hasValueSatisfying(k -> assertThat(k).contains(documentId));
-    assertThat(job.input().get("documentId").asText()).isEqualTo(documentId);
+    assertThat(job.input().path("documentId").asString().orElseThrow()).isEqualTo(documentId);
 
     // The server starts a GAP_DETECTION job by itself and never returns its id; the mock shows it.
     String gapJobId =
@@ -175,7 +176,7 @@ class JobsMockServerTest {
             .map(MockJob::id)
             .findFirst()
             .orElseThrow();
-    Job gaps = client.jobs().awaitCompletion(gapJobId);
+    Job gaps = client.jobs().handle(gapJobId).awaitCompletion();
     assertThat(gaps.gapDetectionResult().orElseThrow().assessmentId()).isEqualTo(ASSESSMENT);
   }
 
@@ -208,7 +209,7 @@ class JobsMockServerTest {
     String id =
         mock().riskTool().createJob(MockCredentials.RISK_USER_EMAIL, "RISK_ANALYSIS", null);
 
-    Job job = client.jobs().awaitCompletion(id);
+    Job job = client.jobs().handle(id).awaitCompletion();
 
     assertThat(job.state()).isEqualTo(JobState.SUCCEEDED);
     assertThat(job.createdById()).contains(mock().riskTool().userId(MockCredentials.RISK_USER_EMAIL));
@@ -299,7 +300,7 @@ class JobsMockServerTest {
         JobsClient.builder().baseUrl(mock().riskToolBaseUrl()).token(token).scheduler(time).build();
     closeables.add(tokenClient);
 
-    assertThatThrownBy(() -> tokenClient.jobs().awaitCompletion(id))
+    assertThatThrownBy(() -> tokenClient.jobs().handle(id).awaitCompletion())
         .isInstanceOf(AuthenticationException.class)
         .hasMessageContaining("Invalid or expired token");
   }
@@ -320,7 +321,7 @@ class JobsMockServerTest {
               assertThat(e.errorMessage()).contains("You do not own this job");
               assertThat(e.errorCode()).contains("FORBIDDEN");
             });
-    assertThatThrownBy(() -> client.jobs().awaitCompletion(adminsJob))
+    assertThatThrownBy(() -> client.jobs().handle(adminsJob).awaitCompletion())
         .isInstanceOf(PermissionDeniedException.class);
     assertThat(mock().journal().pollsOf(adminsJob)).as("a 403 is not retried").isEqualTo(2);
   }
@@ -342,7 +343,7 @@ class JobsMockServerTest {
     assertThatThrownBy(() -> client.jobs().retrieve("job-123"))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("jobId must be a UUID");
-    assertThatThrownBy(() -> client.jobs().awaitCompletionAsync("job-123"))
+    assertThatThrownBy(() -> client.jobs().handle("job-123").awaitCompletionAsync())
         .isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> client.assessments().generateReport("assessment-1"))
         .isInstanceOf(IllegalArgumentException.class)

@@ -23,7 +23,7 @@ class PollingTest {
     String jobId = server.deepIdv().createJob(MockCredentials.DEEPIDV_ORG_A_KEY, Lifecycle.succeedsAfter(Duration.ZERO));
     try (DeepIdvClient client = DeepIdvClient.builder().baseUrl(server.deepIdvBaseUrl())
         .apiKey(MockCredentials.DEEPIDV_ORG_A_KEY).build()) {
-      assertThat(client.asyncJobs().awaitCompletion(jobId, AdverseMediaResult.class).riskScore()).isBetween(0, 100);
+      assertThat(client.asyncJobs().handle(jobId, AdverseMediaResult.class).awaitCompletion().riskScore()).isBetween(0, 100);
     }
   }
 }
@@ -44,7 +44,7 @@ class VirtualClockPollingTest {
     String jobId = server.deepIdv().createJob(MockCredentials.DEEPIDV_ORG_A_KEY, Lifecycle.succeedsAfter(Duration.ofMinutes(10)));
     try (DeepIdvClient client = DeepIdvClient.builder().baseUrl(server.deepIdvBaseUrl())
         .apiKey(MockCredentials.DEEPIDV_ORG_A_KEY).scheduler(time).build()) {
-      client.asyncJobs().awaitCompletion(jobId, AdverseMediaResult.class);
+      client.asyncJobs().handle(jobId, AdverseMediaResult.class).awaitCompletion();
     }
     assertThat(Duration.between(start, time.clock().instant())).isGreaterThanOrEqualTo(Duration.ofMinutes(10));
   }

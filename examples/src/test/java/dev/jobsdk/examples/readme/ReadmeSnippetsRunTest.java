@@ -1,5 +1,6 @@
 package dev.jobsdk.examples.readme;
 
+import dev.jobsdk.core.WaitOptions;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -66,7 +67,8 @@ class ReadmeSnippetsRunTest {
       // README:BEGIN patient
       PollingPolicy patient = DeepCurrentClient.DEFAULT_POLLING_POLICY.toBuilder()
           .totalTimeout(Duration.ofHours(6)).stallTimeout(Duration.ofMinutes(30)).build();
-      BdJob job = client.bdJobs().awaitCompletion(jobId, patient, j -> System.out.println(j.progress()));
+      BdJob job = client.bdJobs().handle(jobId)
+          .awaitCompletion(WaitOptions.of(patient, j -> System.out.println(j.progress())));
       // README:END patient
       assertThat(job.state().isTerminal()).isTrue();
       assertThat(job.rawStatus()).isEqualTo("completed");

@@ -1,7 +1,6 @@
 package dev.jobsdk.core.internal;
 
 import dev.jobsdk.core.AwaitAllOptions;
-import dev.jobsdk.core.ClientSettings;
 import dev.jobsdk.core.JobGroup;
 import dev.jobsdk.core.JobGroupListener;
 import dev.jobsdk.core.JobHandle;

@@ -10,6 +10,7 @@ import dev.jobsdk.core.JobScheduler;
 import dev.jobsdk.core.JobSnapshot;
 import dev.jobsdk.core.PollingPolicy;
 import dev.jobsdk.core.ProgressListener;
+import dev.jobsdk.core.WaitOptions;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -131,10 +132,15 @@ public final class DefaultJobGroup<S extends JobSnapshot, R> implements JobGroup
                 Untrusted.text(snapshot.id(), 100), e);
           }
         };
+    WaitOptions.Builder<S> options = WaitOptions.<S>builder().listener(progress);
+    if (policy != null) {
+      options.policy(policy);
+    }
+    WaitOptions<S> waitOptions = options.build();
     for (Entry e : entries) {
       CompletableFuture<R> wait;
       try {
-        wait = e.handle.awaitCompletionAsync(policy, progress);
+        wait = e.handle.awaitCompletionAsync(waitOptions);
       } catch (RuntimeException failure) {
         record(e, null, failure);
         continue;

@@ -4,6 +4,7 @@ import dev.jobsdk.core.JobHandle;
 import dev.jobsdk.core.JobSnapshot;
 import dev.jobsdk.core.PollingPolicy;
 import dev.jobsdk.core.ProgressListener;
+import dev.jobsdk.core.WaitOptions;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -114,29 +115,27 @@ public class DefaultJobHandle<S extends JobSnapshot, R> implements JobHandle<S, 
   }
 
   @Override
-  public final R awaitCompletion() {
-    return await.await(null, null);
+  public final R awaitCompletion(WaitOptions<? super S> options) {
+    Checks.notNull(options, "options");
+    return await.await(options.policy().orElse(null), listenerOf(options));
   }
 
   @Override
-  public final R awaitCompletion(PollingPolicy policy) {
-    return await.await(Checks.notNull(policy, "policy"), null);
+  public final CompletableFuture<R> awaitCompletionAsync(WaitOptions<? super S> options) {
+    Checks.notNull(options, "options");
+    return awaitAsync.start(options.policy().orElse(null), listenerOf(options));
   }
 
-  @Override
-  public final R awaitCompletion(PollingPolicy policy, ProgressListener<? super S> listener) {
-    return await.await(Checks.notNull(policy, "policy"), Checks.notNull(listener, "listener"));
-  }
-
-  @Override
-  public final CompletableFuture<R> awaitCompletionAsync() {
-    return awaitAsync.start(null, null);
-  }
-
-  @Override
-  public final CompletableFuture<R> awaitCompletionAsync(
-      PollingPolicy policy, ProgressListener<? super S> listener) {
-    return awaitAsync.start(Checks.notNull(policy, "policy"), Checks.notNull(listener, "listener"));
+  /**
+   * Returns the listener of {@code options} typed for this handle's snapshots.
+   *
+   * @param options the options
+   * @param <S> the snapshot type
+   * @return the listener, or null for none
+   */
+  @SuppressWarnings("unchecked")
+  public static <S> ProgressListener<? super S> listenerOf(WaitOptions<? super S> options) {
+    return (ProgressListener<? super S>) options.listener().orElse(null);
   }
 
   @Override

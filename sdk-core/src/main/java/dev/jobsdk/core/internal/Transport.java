@@ -10,7 +10,6 @@ import dev.jobsdk.core.InvalidResponseException;
 import dev.jobsdk.core.JobScheduler;
 import dev.jobsdk.core.JobSdkException;
 import dev.jobsdk.core.ResponseTooLargeException;
-import dev.jobsdk.core.ClientSettings;
 import dev.jobsdk.core.RateLimitException;
 import dev.jobsdk.core.RetryPolicy;
 import io.github.resilience4j.retry.Retry;
@@ -251,6 +250,43 @@ public final class Transport {
           Charset charset = type == null ? null : type.charset();
           return Json.MAPPER.getNodeFactory()
               .textNode(new String(in.readAllBytes(), charset == null ? StandardCharsets.UTF_8 : charset).strip());
+        },
+        false);
+  }
+
+  /**
+   * A successful answer: its HTTP status, its body exactly as the server sent it, and the body
+   * read as JSON (a text node when it is not JSON, as {@link #tree} reads it).
+   *
+   * @param status the HTTP status, such as 200 or 202
+   * @param body the body text
+   * @param json the body as JSON
+   */
+  public record Answer(int status, String body, JsonNode json) {}
+
+  /**
+   * Sends a request and returns the answer with its status and exact body text.
+   *
+   * @param request the request
+   * @return the answer
+   */
+  public Answer answer(ApiRequest request) {
+    return execute(
+        request,
+        response -> {
+          String body = BoundedBody.text(response.body(), maxResponseBytes);
+          String trimmed = body.strip();
+          JsonNode json;
+          if (trimmed.isEmpty()) {
+            json = Json.MAPPER.getNodeFactory().textNode("");
+          } else {
+            char first = trimmed.charAt(0);
+            json =
+                first == '{' || first == '[' || first == '"'
+                    ? Json.MAPPER.readTree(trimmed)
+                    : Json.MAPPER.getNodeFactory().textNode(trimmed);
+          }
+          return new Answer(response.code(), body, json);
         },
         false);
   }

@@ -54,7 +54,7 @@ class ClientRuntimeCloseTest {
 
   static final class Builder extends ClientBuilder<Builder> {
     ClientRuntime build(String url) {
-      return ClientRuntime.create(baseUrl(url).settings(null, HOURLY), t -> Auth.none());
+      return ClientRuntime.create(ClientSettings.of(baseUrl(url), null, HOURLY), t -> Auth.none());
     }
   }
 

@@ -50,7 +50,7 @@ class RateBudgetClientTest {
 
   static final class Builder extends ClientBuilder<Builder> {
     ClientRuntime build(String url) {
-      return ClientRuntime.create(baseUrl(url).settings(null, EVERY_5S), t -> Auth.none());
+      return ClientRuntime.create(ClientSettings.of(baseUrl(url), null, EVERY_5S), t -> Auth.none());
     }
   }
 

@@ -3,14 +3,16 @@ package dev.jobsdk.deepcurrent.internal;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.jobsdk.core.PollingPolicy;
-import dev.jobsdk.core.ProgressListener;
+import dev.jobsdk.core.WaitOptions;
 import dev.jobsdk.core.internal.ApiRequest;
 import dev.jobsdk.core.internal.Checks;
 import dev.jobsdk.core.internal.ClientRuntime;
 import dev.jobsdk.core.internal.DefaultJobHandle;
 import dev.jobsdk.core.internal.Download;
+import dev.jobsdk.core.JsonValue;
 import dev.jobsdk.core.internal.Json;
+import dev.jobsdk.core.internal.JsonValues;
+import dev.jobsdk.core.internal.Transport;
 import dev.jobsdk.deepcurrent.AssetDownload;
 import dev.jobsdk.deepcurrent.BdCapability;
 import dev.jobsdk.deepcurrent.BdJob;
@@ -24,7 +26,8 @@ import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
-import java.util.concurrent.CompletableFuture;
+import java.nio.file.StandardCopyOption;
+import java.util.Optional;
 
 /** {@link BdJobService} over the client's transport and poller. */
 public final class BdJobServiceImpl implements BdJobService {
@@ -52,14 +55,15 @@ public final class BdJobServiceImpl implements BdJobService {
         caps.add(c.value());
       }
     }
-    request.inputAssets().ifPresent(n -> body.set("input_assets", n));
-    request.icpConfig().ifPresent(n -> body.set("icp_config", n));
-    request.executionOptions().ifPresent(n -> body.set("execution_options", n));
+    request.inputAssets().ifPresent(n -> body.set("input_assets", JsonValues.toNode(n)));
+    request.icpConfig().ifPresent(n -> body.set("icp_config", JsonValues.toNode(n)));
+    request.executionOptions().ifPresent(n -> body.set("execution_options", JsonValues.toNode(n)));
     request.chatId().ifPresent(c -> body.put("chat_id", c));
     // No idempotency key: the API documents none, so a create is sent exactly once.
     ApiRequest req = ApiRequest.post(JOBS).json(body);
-    BdJob created = Decoder.bdJob(rt.transport().json(req, JsonNode.class), req.toString());
-    return new Handle(created);
+    Transport.Answer answer = rt.transport().answer(req);
+    BdJob created = Decoder.bdJob(answer.json(), answer.body(), req.toString());
+    return new Handle(created.id(), created);
   }
 
   @Override
@@ -72,7 +76,8 @@ public final class BdJobServiceImpl implements BdJobService {
     if (poll) {
       req.noRetry();
     }
-    return Decoder.bdJob(rt.transport().json(req, JsonNode.class), req.toString());
+    Transport.Answer answer = rt.transport().answer(req);
+    return Decoder.bdJob(answer.json(), answer.body(), req.toString());
   }
 
   @Override
@@ -149,67 +154,8 @@ public final class BdJobServiceImpl implements BdJobService {
   }
 
   @Override
-  public BdJob awaitCompletion(String jobId) {
-    return await(jobId, null, null);
-  }
-
-  @Override
-  public BdJob awaitCompletion(String jobId, PollingPolicy policy) {
-    return await(jobId, Checks.notNull(policy, "policy"), null);
-  }
-
-  @Override
-  public BdJob awaitCompletion(String jobId, ProgressListener<? super BdJob> listener) {
-    return await(jobId, null, Checks.notNull(listener, "listener"));
-  }
-
-  @Override
-  public BdJob awaitCompletion(
-      String jobId, PollingPolicy policy, ProgressListener<? super BdJob> listener) {
-    return await(jobId, Checks.notNull(policy, "policy"), Checks.notNull(listener, "listener"));
-  }
-
-  private BdJob await(String jobId, PollingPolicy policy, ProgressListener<? super BdJob> l) {
-    String id = Ids.require(jobId, "jobId");
-    return rt.await(id, () -> fetch(id, true), policy, l);
-  }
-
-  @Override
-  public CompletableFuture<BdJob> awaitCompletionAsync(String jobId) {
-    return awaitAsync(jobId, null, null);
-  }
-
-  @Override
-  public CompletableFuture<BdJob> awaitCompletionAsync(
-      String jobId, PollingPolicy policy, ProgressListener<? super BdJob> listener) {
-    return awaitAsync(
-        jobId, Checks.notNull(policy, "policy"), Checks.notNull(listener, "listener"));
-  }
-
-  private CompletableFuture<BdJob> awaitAsync(
-      String jobId, PollingPolicy policy, ProgressListener<? super BdJob> l) {
-    String id = Ids.require(jobId, "jobId");
-    return rt.awaitAsync(id, () -> fetch(id, true), policy, l);
-  }
-
-  @Override
-  public BdJobOutcome awaitResult(String jobId) {
-    BdJob done = await(jobId, null, null);
-    return new BdJobOutcome(done, result(jobId));
-  }
-
-  @Override
-  public BdJobOutcome awaitResult(String jobId, ProgressListener<? super BdJob> listener) {
-    BdJob done = await(jobId, null, Checks.notNull(listener, "listener"));
-    return new BdJobOutcome(done, result(jobId));
-  }
-
-  @Override
-  public BdJobOutcome awaitResult(
-      String jobId, PollingPolicy policy, ProgressListener<? super BdJob> listener) {
-    BdJob done =
-        await(jobId, Checks.notNull(policy, "policy"), Checks.notNull(listener, "listener"));
-    return new BdJobOutcome(done, result(jobId));
+  public BdJobHandle handle(String jobId) {
+    return new Handle(Ids.require(jobId, "jobId"), null);
   }
 
   @Override
@@ -217,43 +163,33 @@ public final class BdJobServiceImpl implements BdJobService {
     return "BdJobService";
   }
 
-  /** The handle {@link #create} returns. */
+  /** The handle {@link #create} and {@link #handle} return. */
   private final class Handle extends DefaultJobHandle<BdJob, BdJob> implements BdJobHandle {
     private final BdJob created;
 
-    Handle(BdJob created) {
+    Handle(String id, BdJob created) {
       super(
-          created.id(),
-          () -> fetch(created.id(), false),
-          (policy, listener) -> rt.await(created.id(), () -> fetch(created.id(), true), policy, listener),
-          (policy, listener) ->
-              rt.awaitAsync(created.id(), () -> fetch(created.id(), true), policy, listener));
+          id,
+          () -> fetch(id, false),
+          (policy, listener) -> rt.await(id, () -> fetch(id, true), policy, listener),
+          (policy, listener) -> rt.awaitAsync(id, () -> fetch(id, true), policy, listener));
       this.created = created;
     }
 
     @Override
-    public BdJob created() {
-      return created;
+    public Optional<BdJob> created() {
+      return Optional.ofNullable(created);
     }
 
     @Override
-    public BdJobOutcome awaitResult() {
-      return BdJobServiceImpl.this.awaitResult(created.id());
-    }
-
-    @Override
-    public BdJobOutcome awaitResult(ProgressListener<? super BdJob> listener) {
-      return BdJobServiceImpl.this.awaitResult(created.id(), listener);
-    }
-
-    @Override
-    public BdJobOutcome awaitResult(
-        PollingPolicy policy, ProgressListener<? super BdJob> listener) {
-      return BdJobServiceImpl.this.awaitResult(created.id(), policy, listener);
+    public BdJobOutcome awaitResult(WaitOptions<? super BdJob> options) {
+      BdJob done = awaitCompletion(options);
+      return new BdJobOutcome(done, result(id()));
     }
 
     @Override
     public String toString() {
-      return "BdJobHandle[" + created.id() + "]";
+      return "BdJobHandle[" + id() + "]";
     }
-  }}
+  }
+}

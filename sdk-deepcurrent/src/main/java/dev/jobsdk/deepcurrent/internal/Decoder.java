@@ -1,5 +1,9 @@
 package dev.jobsdk.deepcurrent.internal;
 
+import dev.jobsdk.core.JsonValue;
+import dev.jobsdk.core.internal.JsonValues;
+import dev.jobsdk.deepcurrent.BdJobSummary;
+import dev.jobsdk.deepcurrent.BdWarning;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.jobsdk.core.InvalidResponseException;
 import dev.jobsdk.core.Progress;
@@ -40,6 +44,18 @@ public final class Decoder {
    * @return the job
    */
   public static BdJob bdJob(JsonNode node, String source) {
+    return bdJob(node, null, source);
+  }
+
+  /**
+   * Reads a BD job and keeps the body it was read from.
+   *
+   * @param node the document
+   * @param body the body text as sent, or null to write the document as JSON
+   * @param source the request it answered, for messages
+   * @return the job
+   */
+  public static BdJob bdJob(JsonNode node, String body, String source) {
     requireObject(node, source);
     String status = text(node, "status").orElseThrow(() -> missing(source, "status"));
     return new BdJob(
@@ -50,13 +66,13 @@ public final class Decoder {
         text(node, "progress_message"),
         text(node, "preset").filter(s -> !s.isBlank()).map(BdPreset::of),
         capabilities(node, source),
-        array(node, "warnings", source),
+        warnings(node, source),
         text(node, "error_message"),
         instant(node, "created_at", source).orElseThrow(() -> missing(source, "created_at")),
         instant(node, "updated_at", source),
         instant(node, "started_at", source),
         instant(node, "completed_at", source),
-        Optional.of(node));
+        Optional.of(body != null ? body : node.toString()));
   }
 
   /**
@@ -80,8 +96,8 @@ public final class Decoder {
         status,
         integer(node, "progress_percent", source).orElse(0),
         text(node, "progress_message"),
-        object(node, "summary"),
-        array(node, "warnings", source),
+        summary(node, source),
+        warnings(node, source),
         assets,
         instant(node, "created_at", source),
         instant(node, "completed_at", source));
@@ -105,7 +121,7 @@ public final class Decoder {
         text(item, "mime_type"),
         text(item, "availability"),
         text(item, "download_url"),
-        item);
+        JsonValues.fromNode(item));
   }
 
   /**
@@ -116,6 +132,18 @@ public final class Decoder {
    * @return the run
    */
   public static GrowthRun growthRun(JsonNode node, String source) {
+    return growthRun(node, null, source);
+  }
+
+  /**
+   * Reads a growth run and keeps the body it was read from.
+   *
+   * @param node the document
+   * @param body the body text as sent, or null to write the document as JSON
+   * @param source the request it answered
+   * @return the run
+   */
+  public static GrowthRun growthRun(JsonNode node, String body, String source) {
     requireObject(node, source);
     String status = text(node, "status").orElseThrow(() -> missing(source, "status"));
     Map<String, String> stages = JsonObjects.stringMap(node.get("stage_status"));
@@ -143,13 +171,13 @@ public final class Decoder {
         status,
         stages,
         p,
-        array(node, "result_handles", source),
+        values(node, "result_handles", source),
         artifacts,
-        array(node, "export_handles", source),
+        values(node, "export_handles", source),
         object(node, "preview"),
         object(node, "data_source_mix"),
         object(node, "gap_report"),
-        Optional.of(node));
+        Optional.of(body != null ? body : node.toString()));
   }
 
   /**
@@ -171,7 +199,7 @@ public final class Decoder {
         object(node, "provider_estimate"),
         object(node, "expected_artifacts"),
         object(node, "goal_plan"),
-        array(node, "missing_requirements", source),
+        values(node, "missing_requirements", source),
         text(node, "error_code"),
         text(node, "detail"),
         text(node, "suggested_next_action"));
@@ -190,11 +218,11 @@ public final class Decoder {
         text(node, "goal_type"),
         text(node, "coverage_mode"),
         bool(node, "quotable"),
-        array(node, "missing_requirements", source),
+        values(node, "missing_requirements", source),
         text(node, "suggested_next_action"),
         object(node, "goal_plan"),
         object(node, "normalized_input_assets"),
-        node);
+        JsonValues.fromNode(node));
   }
 
   private static List<BdCapability> capabilities(JsonNode node, String source) {
@@ -244,8 +272,44 @@ public final class Decoder {
     throw invalid(source + " returned a non-numeric " + field + ": " + abbreviate(v.toString()));
   }
 
-  private static JsonNode object(JsonNode node, String field) {
-    return JsonObjects.orEmpty(node.get(field));
+  private static JsonValue object(JsonNode node, String field) {
+    return JsonValues.fromNode(JsonObjects.orEmpty(node.get(field)));
+  }
+
+  private static List<JsonValue> values(JsonNode node, String field, String source) {
+    List<JsonValue> out = new ArrayList<>();
+    for (JsonNode n : array(node, field, source)) {
+      out.add(JsonValues.fromNode(n));
+    }
+    return out;
+  }
+
+  private static List<BdWarning> warnings(JsonNode node, String source) {
+    List<BdWarning> out = new ArrayList<>();
+    for (JsonValue w : values(node, "warnings", source)) {
+      out.add(BdWarning.of(w));
+    }
+    return out;
+  }
+
+  private static BdJobSummary summary(JsonNode node, String source) {
+    JsonNode summary = node.get("summary");
+    if (summary == null || summary.isNull()) {
+      return BdJobSummary.EMPTY;
+    }
+    if (!summary.isObject()) {
+      throw invalid(source + " returned a summary that is not a JSON object");
+    }
+    return new BdJobSummary(
+        count(summary, "delivered_contacts", source),
+        count(summary, "verified_emails", source),
+        count(summary, "companies_processed", source),
+        JsonValues.fromNode(summary));
+  }
+
+  private static Optional<Integer> count(JsonNode node, String field, String source) {
+    OptionalInt v = integer(node, field, source);
+    return v.isPresent() ? Optional.of(v.getAsInt()) : Optional.empty();
   }
 
   private static List<JsonNode> array(JsonNode node, String field, String source) {

@@ -3,13 +3,14 @@ package dev.jobsdk.deepcurrent.internal;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.jobsdk.core.PermissionDeniedException;
-import dev.jobsdk.core.PollingPolicy;
-import dev.jobsdk.core.ProgressListener;
 import dev.jobsdk.core.internal.ApiRequest;
 import dev.jobsdk.core.internal.Checks;
 import dev.jobsdk.core.internal.ClientRuntime;
 import dev.jobsdk.core.internal.DefaultJobHandle;
+import dev.jobsdk.core.JsonValue;
 import dev.jobsdk.core.internal.Json;
+import dev.jobsdk.core.internal.JsonValues;
+import dev.jobsdk.core.internal.Transport;
 import dev.jobsdk.deepcurrent.GrowthQuote;
 import dev.jobsdk.deepcurrent.GrowthResolution;
 import dev.jobsdk.deepcurrent.GrowthResolveRequest;
@@ -20,7 +21,7 @@ import dev.jobsdk.deepcurrent.QuoteOptions;
 import dev.jobsdk.deepcurrent.QuoteTokenRejectedException;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
+import java.util.Optional;
 
 /** {@link GrowthService} over the client's transport and poller. */
 public final class GrowthServiceImpl implements GrowthService {
@@ -50,16 +51,16 @@ public final class GrowthServiceImpl implements GrowthService {
     Checks.notNull(request, "request");
     ObjectNode body = Json.MAPPER.createObjectNode();
     body.put("goal_text", request.goalText());
-    request.constraints().ifPresent(n -> body.set("constraints", n));
-    request.inputAssets().ifPresent(n -> body.set("input_assets", n));
+    request.constraints().ifPresent(n -> body.set("constraints", JsonValues.toNode(n)));
+    request.inputAssets().ifPresent(n -> body.set("input_assets", JsonValues.toNode(n)));
     request.inputText().ifPresent(t -> body.put("input_text", t));
-    request.icpConfig().ifPresent(n -> body.set("icp_config", n));
+    request.icpConfig().ifPresent(n -> body.set("icp_config", JsonValues.toNode(n)));
     ApiRequest req = ApiRequest.post(RESOLVE).json(body);
     return Decoder.growthResolution(rt.transport().json(req, JsonNode.class), req.toString());
   }
 
   @Override
-  public GrowthQuote quote(JsonNode goalPlan) {
+  public GrowthQuote quote(JsonValue goalPlan) {
     return quote(goalPlan, QuoteOptions.none());
   }
 
@@ -74,7 +75,7 @@ public final class GrowthServiceImpl implements GrowthService {
   }
 
   @Override
-  public GrowthQuote quote(JsonNode goalPlan, QuoteOptions options) {
+  public GrowthQuote quote(JsonValue goalPlan, QuoteOptions options) {
     return sendQuote(JsonObjects.object(goalPlan, "goalPlan"), options);
   }
 
@@ -113,15 +114,15 @@ public final class GrowthServiceImpl implements GrowthService {
             .orElseThrow(() -> new IllegalArgumentException("quote has no quoteToken"));
     ObjectNode body = Json.MAPPER.createObjectNode();
     body.put("quote_token", token);
-    body.set("goal_plan", quote.goalPlan());
+    body.set("goal_plan", JsonValues.toNode(quote.goalPlan()));
     if (chatId != null) {
       body.put("chat_id", chatId);
     }
     // Sent once: the token is single-use, so a blind retry could only be refused.
     ApiRequest req = ApiRequest.post(RUN).json(body);
-    JsonNode answer;
+    Transport.Answer answer;
     try {
-      answer = rt.transport().json(req, JsonNode.class);
+      answer = rt.transport().answer(req);
     } catch (PermissionDeniedException e) {
       if (rejectsQuoteToken(e)) {
         QuoteTokenRejectedException typed = new QuoteTokenRejectedException(e.details());
@@ -130,7 +131,8 @@ public final class GrowthServiceImpl implements GrowthService {
       }
       throw e;
     }
-    return new Handle(Decoder.growthRun(answer, req.toString()));
+    GrowthRun started = Decoder.growthRun(answer.json(), answer.body(), req.toString());
+    return new Handle(started.id(), started);
   }
 
   /**
@@ -154,49 +156,13 @@ public final class GrowthServiceImpl implements GrowthService {
     if (poll) {
       req.noRetry();
     }
-    return Decoder.growthRun(rt.transport().json(req, JsonNode.class), req.toString());
+    Transport.Answer answer = rt.transport().answer(req);
+    return Decoder.growthRun(answer.json(), answer.body(), req.toString());
   }
 
   @Override
-  public GrowthRun awaitCompletion(String runId) {
-    return await(runId, null, null);
-  }
-
-  @Override
-  public GrowthRun awaitCompletion(String runId, PollingPolicy policy) {
-    return await(runId, Checks.notNull(policy, "policy"), null);
-  }
-
-  @Override
-  public GrowthRun awaitCompletion(String runId, ProgressListener<? super GrowthRun> listener) {
-    return await(runId, null, Checks.notNull(listener, "listener"));
-  }
-
-  @Override
-  public GrowthRun awaitCompletion(
-      String runId, PollingPolicy policy, ProgressListener<? super GrowthRun> listener) {
-    return await(runId, Checks.notNull(policy, "policy"), Checks.notNull(listener, "listener"));
-  }
-
-  private GrowthRun await(
-      String runId, PollingPolicy policy, ProgressListener<? super GrowthRun> l) {
-    String id = Ids.require(runId, "runId");
-    return rt.await(id, () -> fetch(id, true), policy, l);
-  }
-
-  @Override
-  public CompletableFuture<GrowthRun> awaitCompletionAsync(String runId) {
-    String id = Ids.require(runId, "runId");
-    return rt.awaitAsync(id, () -> fetch(id, true), null, null);
-  }
-
-  @Override
-  public CompletableFuture<GrowthRun> awaitCompletionAsync(
-      String runId, PollingPolicy policy, ProgressListener<? super GrowthRun> listener) {
-    String id = Ids.require(runId, "runId");
-    Checks.notNull(policy, "policy");
-    Checks.notNull(listener, "listener");
-    return rt.awaitAsync(id, () -> fetch(id, true), policy, listener);
+  public GrowthRunHandle handle(String runId) {
+    return new Handle(Ids.require(runId, "runId"), null);
   }
 
   @Override
@@ -208,24 +174,23 @@ public final class GrowthServiceImpl implements GrowthService {
   private final class Handle extends DefaultJobHandle<GrowthRun, GrowthRun> implements GrowthRunHandle {
     private final GrowthRun started;
 
-    Handle(GrowthRun started) {
+    Handle(String id, GrowthRun started) {
       super(
-          started.id(),
-          () -> fetch(started.id(), false),
-          (policy, listener) -> rt.await(started.id(), () -> fetch(started.id(), true), policy, listener),
-          (policy, listener) ->
-              rt.awaitAsync(started.id(), () -> fetch(started.id(), true), policy, listener));
+          id,
+          () -> fetch(id, false),
+          (policy, listener) -> rt.await(id, () -> fetch(id, true), policy, listener),
+          (policy, listener) -> rt.awaitAsync(id, () -> fetch(id, true), policy, listener));
       this.started = started;
     }
 
     @Override
-    public GrowthRun started() {
-      return started;
+    public Optional<GrowthRun> started() {
+      return Optional.ofNullable(started);
     }
 
     @Override
     public String toString() {
-      return "GrowthRunHandle[" + started.id() + "]";
+      return "GrowthRunHandle[" + id() + "]";
     }
   }
 }

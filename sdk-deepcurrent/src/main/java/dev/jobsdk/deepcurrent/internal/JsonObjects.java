@@ -3,7 +3,9 @@ package dev.jobsdk.deepcurrent.internal;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.jobsdk.core.internal.Checks;
+import dev.jobsdk.core.JsonValue;
 import dev.jobsdk.core.internal.Json;
+import dev.jobsdk.core.internal.JsonValues;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -25,7 +27,9 @@ public final class JsonObjects {
   public static ObjectNode object(Object value, String name) {
     Checks.notNull(value, name);
     JsonNode node;
-    if (value instanceof JsonNode n) {
+    if (value instanceof JsonValue v) {
+      node = JsonValues.toNode(v);
+    } else if (value instanceof JsonNode n) {
       node = n.deepCopy();
     } else if (value instanceof Map<?, ?> map) {
       try {
@@ -34,7 +38,7 @@ public final class JsonObjects {
         throw new IllegalArgumentException(name + " cannot be written as JSON: " + e.getMessage(), e);
       }
     } else {
-      throw new IllegalArgumentException(name + " must be a Map or a JsonNode");
+      throw new IllegalArgumentException(name + " must be a Map or a JsonValue");
     }
     if (node == null || !node.isObject()) {
       throw new IllegalArgumentException(name + " must be a JSON object");

@@ -1,5 +1,7 @@
 package dev.jobsdk.deepidv.internal;
 
+import dev.jobsdk.deepidv.AdverseMediaResult;
+import dev.jobsdk.core.internal.JsonValues;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.jobsdk.core.InvalidResponseException;
@@ -39,6 +41,21 @@ public final class AsyncJobParser {
    *     cannot be read as {@code resultType}
    */
   public static <R> AsyncJob<R> parse(JsonNode body, Class<R> resultType, String where) {
+    return parse(body, null, resultType, where);
+  }
+
+  /**
+   * Reads a job and keeps the exact text it was read from.
+   *
+   * @param body the response body
+   * @param text the body exactly as sent, or null to write {@code body} as JSON
+   * @param resultType what a ready job's result is read as
+   * @param where the request, for error messages
+   * @param <R> the result type
+   * @return the job
+   */
+  public static <R> AsyncJob<R> parse(
+      JsonNode body, String text, Class<R> resultType, String where) {
     if (body == null || !body.isObject()) {
       throw invalid(where, "a body that is not a JSON object", null);
     }
@@ -48,7 +65,7 @@ public final class AsyncJobParser {
     Instant updatedAt = instant(body.get("updatedAt"), "updatedAt", where);
     // Every variant keeps the whole body for rawJson(); their constructors take a deep copy, so the
     // job shares no tree with the caller's body or with its own typed result.
-    Optional<JsonNode> raw = Optional.of(body);
+    Optional<String> raw = Optional.of(text != null ? text : body.toString());
     switch (Statuses.state(status)) {
       case PENDING:
         return new AsyncJob.Pending<>(jobId, status, createdAt, updatedAt, raw);
@@ -66,7 +83,8 @@ public final class AsyncJobParser {
         return new AsyncJob.Failed<>(
             jobId, status, createdAt, updatedAt, error(body.get("error")), raw);
       default:
-        return new AsyncJob.Unknown<>(jobId, status, createdAt, updatedAt, body);
+        return new AsyncJob.Unknown<>(
+            jobId, status, createdAt, updatedAt, JsonValues.fromNode(body), raw);
     }
   }
 
@@ -126,7 +144,10 @@ public final class AsyncJobParser {
       throw invalid(where, "a ready job without a result", null);
     }
     try {
-      R value = Json.MAPPER.treeToValue(node, type);
+      R value =
+          type == AdverseMediaResult.class
+              ? type.cast(AdverseMediaReader.read(node))
+              : Json.MAPPER.treeToValue(node, type);
       if (value == null) {
         throw invalid(where, "a result that reads as null for " + type.getName(), null);
       }

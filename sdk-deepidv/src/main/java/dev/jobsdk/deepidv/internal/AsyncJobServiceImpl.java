@@ -2,6 +2,7 @@ package dev.jobsdk.deepidv.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.jobsdk.core.JobHandle;
+import dev.jobsdk.core.JsonValue;
 import dev.jobsdk.core.NotFoundException;
 import dev.jobsdk.core.PollingPolicy;
 import dev.jobsdk.core.ProgressListener;
@@ -9,6 +10,7 @@ import dev.jobsdk.core.internal.ApiRequest;
 import dev.jobsdk.core.internal.Checks;
 import dev.jobsdk.core.internal.ClientRuntime;
 import dev.jobsdk.core.internal.DefaultJobHandle;
+import dev.jobsdk.core.internal.Transport;
 import dev.jobsdk.deepidv.AsyncJob;
 import dev.jobsdk.deepidv.AsyncJobService;
 import dev.jobsdk.deepidv.JobExpiredException;
@@ -31,8 +33,8 @@ public final class AsyncJobServiceImpl implements AsyncJobService {
   }
 
   @Override
-  public AsyncJob<JsonNode> retrieve(String jobId) {
-    return retrieve(jobId, JsonNode.class);
+  public AsyncJob<JsonValue> retrieve(String jobId) {
+    return retrieve(jobId, JsonValue.class);
   }
 
   @Override
@@ -46,72 +48,32 @@ public final class AsyncJobServiceImpl implements AsyncJobService {
   public <R> JobHandle<AsyncJob<R>, R> handle(String jobId, Class<R> resultType) {
     checkId(jobId);
     Checks.notNull(resultType, "resultType");
-    return handleOf(jobId, resultType);
+    return handleOf(jobId, resultType, false);
   }
 
   @Override
-  public <R> R awaitCompletion(String jobId, Class<R> resultType) {
-    checkId(jobId);
-    Checks.notNull(resultType, "resultType");
-    return await(jobId, resultType, false, null, null);
-  }
-
-  @Override
-  public <R> R awaitCompletion(String jobId, Class<R> resultType, PollingPolicy policy) {
-    checkId(jobId);
-    Checks.notNull(resultType, "resultType");
-    Checks.notNull(policy, "policy");
-    return await(jobId, resultType, false, policy, null);
-  }
-
-  @Override
-  public <R> R awaitCompletion(
-      String jobId,
-      Class<R> resultType,
-      PollingPolicy policy,
-      ProgressListener<? super AsyncJob<R>> listener) {
-    checkId(jobId);
-    Checks.notNull(resultType, "resultType");
-    Checks.notNull(policy, "policy");
-    Checks.notNull(listener, "listener");
-    return await(jobId, resultType, false, policy, listener);
-  }
-
-  @Override
-  public <R> CompletableFuture<R> awaitCompletionAsync(String jobId, Class<R> resultType) {
-    checkId(jobId);
-    Checks.notNull(resultType, "resultType");
-    return awaitAsync(jobId, resultType, false, null, null);
-  }
-
-  @Override
-  public <R> CompletableFuture<R> awaitCompletionAsync(
-      String jobId,
-      Class<R> resultType,
-      PollingPolicy policy,
-      ProgressListener<? super AsyncJob<R>> listener) {
-    checkId(jobId);
-    Checks.notNull(resultType, "resultType");
-    Checks.notNull(policy, "policy");
-    Checks.notNull(listener, "listener");
-    return awaitAsync(jobId, resultType, false, policy, listener);
+  public JobHandle<AsyncJob<JsonValue>, JsonValue> handle(String jobId) {
+    return handle(jobId, JsonValue.class);
   }
 
   /**
-   * Returns a handle on a job known to exist (created by this client, or named by the caller as
-   * existing), so that any 404 it meets means the job expired.
+   * Returns a handle on a job. A 404 after a wait has seen the job means it expired ({@link
+   * JobExpiredException}); so does any 404 for a job known to exist, such as one this client just
+   * created.
    *
    * @param jobId the job's id, already checked
    * @param resultType the result type
+   * @param knownToExist whether the job certainly existed (it was just created)
    * @param <R> the result type
    * @return the handle
    */
-  <R> DefaultJobHandle<AsyncJob<R>, R> handleOf(String jobId, Class<R> resultType) {
+  <R> DefaultJobHandle<AsyncJob<R>, R> handleOf(
+      String jobId, Class<R> resultType, boolean knownToExist) {
     return new DefaultJobHandle<>(
         jobId,
-        () -> expiryAware(jobId, resultType, true, false).get(),
-        (policy, listener) -> await(jobId, resultType, true, policy, listener),
-        (policy, listener) -> awaitAsync(jobId, resultType, true, policy, listener));
+        () -> expiryAware(jobId, resultType, knownToExist, false).get(),
+        (policy, listener) -> await(jobId, resultType, knownToExist, policy, listener),
+        (policy, listener) -> awaitAsync(jobId, resultType, knownToExist, policy, listener));
   }
 
   private <R> R await(
@@ -172,8 +134,8 @@ public final class AsyncJobServiceImpl implements AsyncJobService {
       // The poller's error budget and back-off handle a failed poll; no transport retry on top.
       request.noRetry();
     }
-    JsonNode body = runtime.transport().tree(request);
-    return AsyncJobParser.parse(body, resultType, request.toString());
+    Transport.Answer answer = runtime.transport().answer(request);
+    return AsyncJobParser.parse(answer.json(), answer.body(), resultType, request.toString());
   }
 
   private static <R> R resultOf(AsyncJob<R> job) {

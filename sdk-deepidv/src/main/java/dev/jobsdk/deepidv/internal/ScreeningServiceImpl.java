@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.jobsdk.core.InvalidResponseException;
 import dev.jobsdk.core.internal.ApiRequest;
 import dev.jobsdk.core.internal.Checks;
+import dev.jobsdk.core.internal.Transport;
 import dev.jobsdk.core.internal.ClientRuntime;
 import dev.jobsdk.deepidv.AdverseMediaRequest;
 import dev.jobsdk.deepidv.AdverseMediaResult;
@@ -54,14 +55,16 @@ public final class ScreeningServiceImpl implements ScreeningService {
     request.country().ifPresent(c -> body.put("country", c));
     // The key is always sent: it is what makes the transport's retry of this POST safe.
     ApiRequest post = ApiRequest.post(ADVERSE_MEDIA).json(body).idempotencyKey(idempotencyKey);
-    // 202 (new job) and 200 (replay of the same key) carry the same body and are read alike.
-    JsonNode answer = runtime.transport().tree(post);
-    ScreeningJob created = parseCreated(answer, idempotencyKey, post.toString());
+    // 202 (new job) and 200 (replay of the same key) carry the same body; the status tells them apart.
+    Transport.Answer answer = runtime.transport().answer(post);
+    ScreeningJob created =
+        parseCreated(answer.json(), idempotencyKey, answer.status() == 200, post.toString());
     return new AdverseMediaScreeningImpl(
-        created, asyncJobs.handleOf(created.jobId(), AdverseMediaResult.class));
+        created, asyncJobs.handleOf(created.jobId(), AdverseMediaResult.class, true));
   }
 
-  static ScreeningJob parseCreated(JsonNode answer, String idempotencyKey, String where) {
+  static ScreeningJob parseCreated(
+      JsonNode answer, String idempotencyKey, boolean replayed, String where) {
     JsonNode jobId = answer == null ? null : answer.get("jobId");
     if (jobId == null || !jobId.isValueNode() || jobId.isNull() || jobId.asText().isBlank()) {
       throw new InvalidResponseException(where + " returned no jobId", null);
@@ -70,7 +73,8 @@ public final class ScreeningServiceImpl implements ScreeningService {
         jobId.asText(),
         text(answer.get("status")),
         Optional.ofNullable(text(answer.get("message"))),
-        idempotencyKey);
+        idempotencyKey,
+        replayed);
   }
 
   private static String text(JsonNode node) {

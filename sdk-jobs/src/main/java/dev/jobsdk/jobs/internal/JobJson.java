@@ -1,5 +1,6 @@
 package dev.jobsdk.jobs.internal;
 
+import dev.jobsdk.core.internal.JsonValues;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.jobsdk.core.InvalidResponseException;
@@ -38,6 +39,18 @@ record JobJson(
    *     is missing or malformed
    */
   static Job parse(JsonNode body, String request) {
+    return parse(body, null, request);
+  }
+
+  /**
+   * Reads a job from the response body, keeping the body text exactly as sent.
+   *
+   * @param body the response body
+   * @param text the body text as sent, or null to write {@code body} as JSON
+   * @param request the request that returned it, for the error message
+   * @return the job
+   */
+  static Job parse(JsonNode body, String text, String request) {
     if (body == null || !body.isObject()) {
       throw new InvalidResponseException(
           request
@@ -53,19 +66,20 @@ record JobJson(
       throw new InvalidResponseException(
           request + " returned a body that is not the expected JSON: " + e.getOriginalMessage(), e);
     }
-    return json.toJob(request, body);
+    return json.toJob(request, body, text != null ? text : body.toString());
   }
 
   /**
    * Returns the job.
    *
    * @param request the request that returned it, for the error message
-   * @param raw the response body the job was read from; the job keeps a copy
+   * @param body the response body as JSON
+   * @param raw the response body text the job was read from
    * @return the job
    * @throws InvalidResponseException if a field the API guarantees is missing
    */
-  private Job toJob(String request, JsonNode raw) {
-    JsonNode idNode = raw.get("id");
+  private Job toJob(String request, JsonNode body, String raw) {
+    JsonNode idNode = body.get("id");
     if (idNode != null && !idNode.isNull() && !idNode.isTextual()) {
       // Jackson would coerce a number to text: a job whose id is 7 is not the documented shape.
       throw new InvalidResponseException(
@@ -76,8 +90,8 @@ record JobJson(
           id,
           null,
           null,
-          input,
-          Optional.ofNullable(result),
+          JsonValues.fromNode(input),
+          Optional.ofNullable(result).map(JsonValues::fromNode),
           Optional.ofNullable(error),
           attempts == null ? 0 : attempts,
           maxAttempts == null ? Job.DEFAULT_MAX_ATTEMPTS : maxAttempts,

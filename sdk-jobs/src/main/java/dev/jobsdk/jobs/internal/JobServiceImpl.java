@@ -8,6 +8,7 @@ import dev.jobsdk.core.internal.ApiRequest;
 import dev.jobsdk.core.internal.Checks;
 import dev.jobsdk.core.internal.ClientRuntime;
 import dev.jobsdk.core.internal.DefaultJobHandle;
+import dev.jobsdk.core.internal.Transport;
 import dev.jobsdk.jobs.Job;
 import dev.jobsdk.jobs.JobService;
 import java.util.concurrent.CompletableFuture;
@@ -38,53 +39,8 @@ public final class JobServiceImpl implements JobService {
     if (poll) {
       request.noRetry();
     }
-    JsonNode body = runtime.transport().json(request, JsonNode.class);
-    return JobJson.parse(body, "GET " + JOBS + "/" + jobId);
-  }
-
-  @Override
-  public Job awaitCompletion(String jobId) {
-    return await(Ids.uuid(jobId, "jobId"), null, null);
-  }
-
-  @Override
-  public Job awaitCompletion(String jobId, PollingPolicy policy) {
-    Ids.uuid(jobId, "jobId");
-    return await(jobId, Checks.notNull(policy, "policy"), null);
-  }
-
-  @Override
-  public Job awaitCompletion(String jobId, ProgressListener<? super Job> listener) {
-    Ids.uuid(jobId, "jobId");
-    return await(jobId, null, Checks.notNull(listener, "listener"));
-  }
-
-  @Override
-  public Job awaitCompletion(
-      String jobId, PollingPolicy policy, ProgressListener<? super Job> listener) {
-    Ids.uuid(jobId, "jobId");
-    Checks.notNull(policy, "policy");
-    return await(jobId, policy, Checks.notNull(listener, "listener"));
-  }
-
-  @Override
-  public CompletableFuture<Job> awaitCompletionAsync(String jobId) {
-    return awaitAsync(Ids.uuid(jobId, "jobId"), null, null);
-  }
-
-  @Override
-  public CompletableFuture<Job> awaitCompletionAsync(
-      String jobId, ProgressListener<? super Job> listener) {
-    Ids.uuid(jobId, "jobId");
-    return awaitAsync(jobId, null, Checks.notNull(listener, "listener"));
-  }
-
-  @Override
-  public CompletableFuture<Job> awaitCompletionAsync(
-      String jobId, PollingPolicy policy, ProgressListener<? super Job> listener) {
-    Ids.uuid(jobId, "jobId");
-    Checks.notNull(policy, "policy");
-    return awaitAsync(jobId, policy, Checks.notNull(listener, "listener"));
+    Transport.Answer answer = runtime.transport().answer(request);
+    return JobJson.parse(answer.json(), answer.body(), "GET " + JOBS + "/" + jobId);
   }
 
   private Job await(String jobId, PollingPolicy policy, ProgressListener<? super Job> listener) {
@@ -96,13 +52,9 @@ public final class JobServiceImpl implements JobService {
     return runtime.awaitAsync(jobId, () -> fetch(jobId, true), policy, listener);
   }
 
-  /**
-   * Returns a handle on a job a creator just started.
-   *
-   * @param jobId the job's UUID, already validated
-   * @return the handle
-   */
-  JobHandle<Job, Job> handle(String jobId) {
+  @Override
+  public JobHandle<Job, Job> handle(String jobId) {
+    Ids.uuid(jobId, "jobId");
     return new DefaultJobHandle<>(
         jobId,
         () -> fetch(jobId, false),

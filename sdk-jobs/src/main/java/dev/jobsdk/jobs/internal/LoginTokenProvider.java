@@ -2,6 +2,7 @@ package dev.jobsdk.jobs.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.jobsdk.core.ApiException;
+import dev.jobsdk.core.AuthenticationException;
 import dev.jobsdk.core.InvalidResponseException;
 import dev.jobsdk.core.internal.ApiRequest;
 import dev.jobsdk.core.internal.CachingTokenProvider;
@@ -30,6 +31,7 @@ public final class LoginTokenProvider extends CachingTokenProvider {
 
   static final String LOGIN = "/api/auth/login";
   static final String REFRESH = "/api/auth/refresh-token";
+  static final String COMPLETE = "/api/auth/complete-password-change";
 
   /** How long before expiry a token is renewed. */
   static final Duration SKEW = CachingTokenProvider.DEFAULT_SKEW;
@@ -37,7 +39,8 @@ public final class LoginTokenProvider extends CachingTokenProvider {
   private final Transport transport;
   private final Clock clock;
   private final String email;
-  private final String password;
+  private String password;
+  private final String newPassword;
 
   /**
    * Creates the provider; it logs in on the first request, not now.
@@ -47,11 +50,26 @@ public final class LoginTokenProvider extends CachingTokenProvider {
    * @param password the account's password
    */
   public LoginTokenProvider(Transport transport, String email, String password) {
+    this(transport, email, password, null);
+  }
+
+  /**
+   * Creates the provider; it logs in on the first request, not now.
+   *
+   * @param transport an unauthenticated transport
+   * @param email the account's email
+   * @param password the account's password
+   * @param newPassword the password to answer a first-login challenge with, or null to report the
+   *     challenge as {@link PasswordChangeRequiredException}
+   */
+  public LoginTokenProvider(
+      Transport transport, String email, String password, String newPassword) {
     super(transport.clock(), SKEW);
     this.transport = transport;
     this.clock = transport.clock();
     this.email = email;
     this.password = password;
+    this.newPassword = newPassword;
   }
 
   @Override
@@ -73,17 +91,43 @@ public final class LoginTokenProvider extends CachingTokenProvider {
     return token;
   }
 
+  /** Called under the cache's lock (from {@link #fetch}), so the password changes safely. */
   private IssuedToken login() {
-    Map<String, String> body = new LinkedHashMap<>();
-    body.put("email", email);
-    body.put("password", password);
-    JsonNode answer = transport.tree(ApiRequest.post(LOGIN).unauthenticated().json(body));
+    JsonNode answer;
+    try {
+      answer = loginWith(password);
+    } catch (AuthenticationException e) {
+      if (newPassword == null || newPassword.equals(password)) {
+        throw e;
+      }
+      // A process that started with the temporary password after an earlier one changed it.
+      answer = loginWith(newPassword);
+      password = newPassword;
+    }
     if (answer.path("requiresPasswordChange").asBoolean(false)) {
       JsonNode username = answer.get("username");
-      throw new PasswordChangeRequiredException(
-          username != null && username.isTextual() ? username.asText() : null);
+      String user = username != null && username.isTextual() ? username.asText() : email;
+      JsonNode session = answer.get("session");
+      if (newPassword == null || session == null || !session.isTextual()) {
+        throw new PasswordChangeRequiredException(username != null ? user : null);
+      }
+      Map<String, String> body = new LinkedHashMap<>();
+      body.put("username", user);
+      body.put("session", session.asText());
+      body.put("newPassword", newPassword);
+      JsonNode tokens = transport.tree(ApiRequest.post(COMPLETE).unauthenticated().json(body));
+      password = newPassword;
+      log.debug("First-login challenge answered with the new password");
+      return issued(tokens, null, "POST " + COMPLETE);
     }
     return issued(answer, null, "POST " + LOGIN);
+  }
+
+  private JsonNode loginWith(String pass) {
+    Map<String, String> body = new LinkedHashMap<>();
+    body.put("email", email);
+    body.put("password", pass);
+    return transport.tree(ApiRequest.post(LOGIN).unauthenticated().json(body));
   }
 
   private IssuedToken refresh(String refreshToken) {

@@ -14,7 +14,7 @@ public final class TestJobs {
   /** Decodes a job row as {@code GET /api/jobs/:id} would. */
   public static Job parse(String json) {
     try {
-      return JobJson.parse(Json.MAPPER.readTree(json), "GET /api/jobs/test");
+      return JobJson.parse(Json.MAPPER.readTree(json), json, "GET /api/jobs/test");
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

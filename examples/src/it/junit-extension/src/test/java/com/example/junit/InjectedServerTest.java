@@ -40,7 +40,7 @@ class InjectedServerTest {
     String jobId = server.deepIdv().createJob(MockCredentials.DEEPIDV_ORG_A_KEY, Lifecycle.succeedsAfter(Duration.ZERO));
     try (DeepIdvClient client = DeepIdvClient.builder().baseUrl(server.deepIdvBaseUrl())
         .apiKey(MockCredentials.DEEPIDV_ORG_A_KEY).scheduler(VirtualScheduler.create()).build()) {
-      AdverseMediaResult result = client.asyncJobs().awaitCompletion(jobId, AdverseMediaResult.class);
+      AdverseMediaResult result = client.asyncJobs().handle(jobId, AdverseMediaResult.class).awaitCompletion();
       assertTrue(result.riskScore() >= 0 && result.riskScore() <= 100);
     }
     assertEquals(1, server.jobs().list().size());

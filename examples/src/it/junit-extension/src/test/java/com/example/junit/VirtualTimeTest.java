@@ -48,7 +48,7 @@ class VirtualTimeTest {
     String jobId = server.deepIdv().createJob(MockCredentials.DEEPIDV_ORG_A_KEY,
         Lifecycle.builder().stage("searching", Duration.ofMinutes(10), "Searching...").succeed().build());
 
-    AdverseMediaResult result = client(server).asyncJobs().awaitCompletion(jobId, AdverseMediaResult.class);
+    AdverseMediaResult result = client(server).asyncJobs().handle(jobId, AdverseMediaResult.class).awaitCompletion();
 
     assertEquals(9, result.exposuresByCategory().all().size());
     assertTrue(Duration.between(start, time.clock().instant()).compareTo(Duration.ofMinutes(10)) >= 0,
@@ -63,7 +63,7 @@ class VirtualTimeTest {
         Lifecycle.builder().stage("searching", Duration.ofMinutes(3), "Searching...").fail("upstream timeout").build());
 
     JobFailedException failed = assertThrows(JobFailedException.class,
-        () -> client(server).asyncJobs().awaitCompletion(jobId, AdverseMediaResult.class));
+        () -> client(server).asyncJobs().handle(jobId, AdverseMediaResult.class).awaitCompletion());
 
     assertTrue(failed.getMessage().contains("upstream timeout"), failed.getMessage());
   }

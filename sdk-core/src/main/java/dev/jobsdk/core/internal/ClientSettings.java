@@ -1,4 +1,7 @@
-package dev.jobsdk.core;
+package dev.jobsdk.core.internal;
+
+import dev.jobsdk.core.JobScheduler;
+import dev.jobsdk.core.PollingPolicy;
 
 import java.time.Duration;
 import java.util.Optional;
@@ -7,7 +10,7 @@ import okhttp3.OkHttpClient;
 
 /**
  * The transport and polling settings a client was built with (never its credential). Produced by
- * {@link ClientBuilder}; vendor clients read it when they start.
+ * {@link dev.jobsdk.core.ClientBuilder} through {@link #of}; vendor clients read it when they start.
  */
 public final class ClientSettings {
   private final String baseUrl;
@@ -25,12 +28,72 @@ public final class ClientSettings {
   private long maxResponseBytes = DEFAULT_MAX_RESPONSE_BYTES;
 
   /**
-   * The default of {@link ClientBuilder#maxResponseBytes(long)}: {@value} bytes (32 MiB), far above
+   * The default of {@link dev.jobsdk.core.ClientBuilder#maxResponseBytes(long)}: {@value} bytes (32 MiB), far above
    * any documented response of the three APIs.
    */
   public static final long DEFAULT_MAX_RESPONSE_BYTES = 32L * 1024 * 1024;
 
-  ClientSettings(
+  /** Reads a builder's settings; registered by {@link dev.jobsdk.core.ClientBuilder}. */
+  @FunctionalInterface
+  public interface Reader {
+    /**
+     * Validates and returns a builder's settings.
+     *
+     * @param builder the builder
+     * @param defaultBaseUrl the vendor's production URL, or null if it has none
+     * @param defaultPolicy the vendor's default polling policy
+     * @return the settings
+     */
+    ClientSettings read(
+        dev.jobsdk.core.ClientBuilder<?> builder, String defaultBaseUrl, PollingPolicy defaultPolicy);
+  }
+
+  private static volatile Reader reader;
+
+  /**
+   * Registers the one reader of builder settings. Called once by {@code ClientBuilder}'s class
+   * initialisation; later calls are ignored.
+   *
+   * @param r the reader
+   */
+  public static synchronized void register(Reader r) {
+    if (reader == null) {
+      reader = r;
+    }
+  }
+
+  /**
+   * Validates and returns a builder's settings, for a vendor builder's {@code build()}.
+   *
+   * @param builder the builder
+   * @param defaultBaseUrl the vendor's production URL, or null if it has none
+   * @param defaultPolicy the vendor's default polling policy
+   * @return the settings
+   * @throws IllegalStateException if no base URL was set and the vendor has no default
+   * @throws IllegalArgumentException if the base URL is not valid
+   */
+  public static ClientSettings of(
+      dev.jobsdk.core.ClientBuilder<?> builder, String defaultBaseUrl, PollingPolicy defaultPolicy) {
+    return reader.read(builder, defaultBaseUrl, defaultPolicy);
+  }
+
+  /**
+   * Creates the settings.
+   *
+   * @param baseUrl the validated base URL
+   * @param connectTimeout the connect timeout
+   * @param readTimeout the read timeout
+   * @param callTimeout the call timeout
+   * @param maxRetries the retry count
+   * @param pollingPolicy the default polling policy
+   * @param okHttpClient a shared OkHttp client, or null
+   * @param scheduler a scheduler, or null
+   * @param maxConcurrentPolls the most polls at once
+   * @param pollExecutor the executor polls run on, or null
+   * @param completionExecutor the executor futures complete on, or null
+   * @param maxRequestsPerSecond the request-rate ceiling, or 0 for none
+   */
+  public ClientSettings(
       String baseUrl,
       Duration connectTimeout,
       Duration readTimeout,
@@ -138,8 +201,13 @@ public final class ClientSettings {
     return maxResponseBytes;
   }
 
-  /** Sets the body limit; only the builder calls this, before the settings are shared. */
-  ClientSettings withMaxResponseBytes(long bytes) {
+  /**
+   * Sets the body limit; only the builder calls this, before the settings are shared.
+   *
+   * @param bytes the limit in bytes
+   * @return these settings
+   */
+  public ClientSettings withMaxResponseBytes(long bytes) {
     this.maxResponseBytes = bytes;
     return this;
   }
