@@ -2,6 +2,7 @@ package dev.jobsdk.core.internal;
 
 import dev.jobsdk.core.JobScheduler;
 import dev.jobsdk.core.PollingPolicy;
+import dev.jobsdk.core.RetryPolicy;
 
 import java.time.Duration;
 import java.util.Optional;
@@ -84,7 +85,7 @@ public final class ClientSettings {
    * @param connectTimeout the connect timeout
    * @param readTimeout the read timeout
    * @param callTimeout the call timeout
-   * @param maxRetries the retry count
+   * @param retryPolicy how single calls are retried
    * @param pollingPolicy the default polling policy
    * @param okHttpClient a shared OkHttp client, or null
    * @param scheduler a scheduler, or null
