@@ -1,5 +1,6 @@
 package dev.jobsdk.deepcurrent.internal;
 
+import dev.jobsdk.core.testkit.JsonMutator;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 

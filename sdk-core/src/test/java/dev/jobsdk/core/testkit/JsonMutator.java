@@ -1,4 +1,4 @@
-package dev.jobsdk.deepidv.internal;
+package dev.jobsdk.core.testkit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -13,7 +13,7 @@ import java.util.SplittableRandom;
  * removed, renamed or given a value of another type, an array element dropped or added, a string
  * made hostile, the whole document replaced. The same seed gives the same mutations.
  */
-final class JsonMutator {
+public final class JsonMutator {
   private static final JsonNodeFactory F = JsonNodeFactory.instance;
   private static final String[] STRINGS = {
     "", " ", "\u0000", "null", "-1", "1e309", "NaN", "2026-13-45T99:99:99Z", "not a date",
@@ -24,12 +24,12 @@ final class JsonMutator {
 
   private final SplittableRandom random;
 
-  JsonMutator(long seed) {
+  public JsonMutator(long seed) {
     this.random = new SplittableRandom(seed);
   }
 
   /** Returns a mutated deep copy of doc, with 1 to 4 mutations. */
-  JsonNode mutate(JsonNode doc) {
+  public JsonNode mutate(JsonNode doc) {
     JsonNode copy = doc.deepCopy();
     int n = 1 + random.nextInt(4);
     for (int i = 0; i < n; i++) {
