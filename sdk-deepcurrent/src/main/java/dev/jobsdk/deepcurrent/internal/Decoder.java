@@ -2,6 +2,7 @@ package dev.jobsdk.deepcurrent.internal;
 
 import dev.jobsdk.core.JsonValue;
 import dev.jobsdk.core.internal.JsonValues;
+import dev.jobsdk.core.internal.Untrusted;
 import dev.jobsdk.deepcurrent.BdJobSummary;
 import dev.jobsdk.deepcurrent.BdWarning;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -269,7 +270,7 @@ public final class Decoder {
         // fall through
       }
     }
-    throw invalid(source + " returned a non-numeric " + field + ": " + abbreviate(v.toString()));
+    throw invalid(source + " returned a non-numeric " + field + ": " + Untrusted.text(v.toString(), 60));
   }
 
   private static JsonValue object(JsonNode node, String field) {
@@ -344,13 +345,9 @@ public final class Decoder {
       try {
         return Optional.of(LocalDateTime.parse(s).toInstant(ZoneOffset.UTC));
       } catch (DateTimeParseException notLocal) {
-        throw invalid(source + " returned an unreadable " + field + ": " + abbreviate(s));
+        throw invalid(source + " returned an unreadable " + field + ": " + Untrusted.text(s, 60));
       }
     }
-  }
-
-  private static String abbreviate(String s) {
-    return s.length() <= 60 ? s : s.substring(0, 60) + "...";
   }
 
   private static InvalidResponseException missing(String source, String field) {

@@ -1,5 +1,6 @@
 package dev.jobsdk.jobs.internal;
 
+import dev.jobsdk.core.internal.Untrusted;
 import dev.jobsdk.core.internal.Checks;
 import java.util.regex.Pattern;
 
@@ -22,7 +23,7 @@ public final class Ids {
   public static String uuid(String value, String name) {
     Checks.notBlank(value, name);
     if (!isUuid(value)) {
-      String shown = value.length() > MAX_ECHO ? value.substring(0, MAX_ECHO) + "…" : value;
+      String shown = Untrusted.text(value, MAX_ECHO);
       throw new IllegalArgumentException(
           name
               + " must be a UUID such as 550e8400-e29b-41d4-a716-446655440000, was '"

@@ -1,5 +1,6 @@
 package dev.jobsdk.jobs.internal;
 
+import dev.jobsdk.core.internal.Untrusted;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.jobsdk.core.InvalidResponseException;
 
@@ -70,7 +71,6 @@ public final class JobIds {
   }
 
   private static String echo(Object value) {
-    String s = String.valueOf(value);
-    return s.length() > MAX_ECHO ? s.substring(0, MAX_ECHO) + "…" : s;
+    return Untrusted.text(String.valueOf(value), MAX_ECHO);
   }
 }
