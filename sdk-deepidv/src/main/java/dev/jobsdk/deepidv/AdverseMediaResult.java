@@ -2,10 +2,9 @@ package dev.jobsdk.deepidv;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.LocalDateTime;
-import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
+import dev.jobsdk.core.internal.Timestamps;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -302,16 +301,12 @@ public record AdverseMediaResult(
 
     private static Optional<Instant> parseInstant(String s) {
       try {
-        return Optional.of(OffsetDateTime.parse(s).toInstant());
-      } catch (DateTimeParseException notOffset) {
+        return Optional.of(Timestamps.iso(s));
+      } catch (DateTimeParseException notDateTime) {
         try {
-          return Optional.of(LocalDateTime.parse(s).toInstant(ZoneOffset.UTC));
-        } catch (DateTimeParseException notLocal) {
-          try {
-            return Optional.of(LocalDate.parse(s).atStartOfDay().toInstant(ZoneOffset.UTC));
-          } catch (DateTimeParseException notDate) {
-            return Optional.empty();
-          }
+          return Optional.of(LocalDate.parse(s).atStartOfDay().toInstant(ZoneOffset.UTC));
+        } catch (DateTimeParseException notDate) {
+          return Optional.empty();
         }
       }
     }

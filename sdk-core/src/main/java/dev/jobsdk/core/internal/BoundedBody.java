@@ -7,6 +7,7 @@ import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import okhttp3.MediaType;
 import okhttp3.ResponseBody;
+import okio.BufferedSource;
 
 /**
  * Reads a success body into memory only up to a limit: a declared {@code Content-Length} over it
@@ -70,18 +71,36 @@ final class BoundedBody {
   }
 
   /**
-   * Reads the body as text in its declared charset (UTF-8 by default), up to the limit.
+   * Reads the whole body into memory, up to the limit. The bytes are buffered by the connection's
+   * own source (no intermediate copy buffers), so a small poll answer costs one array of its size.
    *
    * @param body the body
    * @param limit the most bytes allowed
-   * @return the text
+   * @return the bytes
    * @throws IOException if it cannot be read or is over the limit
    */
-  static String text(ResponseBody body, long limit) throws IOException {
+  static byte[] bytes(ResponseBody body, long limit) throws IOException {
+    long declared = body.contentLength();
+    if (declared > limit) {
+      throw new TooLarge(declared);
+    }
+    BufferedSource source = body.source();
+    // request(n) buffers until n bytes are there or the body ends: more than the limit means over.
+    if (source.request(limit == Long.MAX_VALUE ? limit : limit + 1)) {
+      throw new TooLarge(-1);
+    }
+    return source.readByteArray();
+  }
+
+  /**
+   * Returns the charset a body declares, or UTF-8.
+   *
+   * @param body the body
+   * @return the charset
+   */
+  static Charset charset(ResponseBody body) {
     MediaType type = body.contentType();
     Charset charset = type == null ? null : type.charset(null);
-    try (InputStream in = stream(body, limit)) {
-      return new String(in.readAllBytes(), charset != null ? charset : StandardCharsets.UTF_8);
-    }
+    return charset != null ? charset : StandardCharsets.UTF_8;
   }
 }

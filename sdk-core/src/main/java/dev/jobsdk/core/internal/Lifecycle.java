@@ -44,6 +44,18 @@ public final class Lifecycle {
   }
 
   /**
+   * Throws {@link ClientClosedException} if the client is closed; the message is built only then.
+   *
+   * @param method the call's HTTP method
+   * @param path the call's path
+   */
+  public void checkOpen(String method, String path) {
+    if (closed) {
+      throw closedException(method + " " + path);
+    }
+  }
+
+  /**
    * Returns the exception for a call that met a closed client.
    *
    * @param what the call or wait, for the message

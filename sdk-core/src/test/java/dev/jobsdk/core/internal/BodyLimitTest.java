@@ -79,4 +79,51 @@ class BodyLimitTest {
     assertThat(transport().json(ApiRequest.get("/a"), JsonNode.class).get("pad").asText()).hasSize(LIMIT - 10);
     assertThat(transport().tree(ApiRequest.get("/b")).get("pad").asText()).hasSize(LIMIT - 10);
   }
+
+  @Test
+  void answersAndDecodedBodies_keepTheLimitToo_chunkedOrDeclared() {
+    server.enqueue(
+        new MockResponse.Builder()
+            .addHeader("Content-Type", "application/json")
+            .chunkedBody(new Buffer().writeUtf8(jsonOf(LIMIT + 1)), 64)
+            .build());
+    server.enqueue(new MockResponse.Builder().addHeader("Content-Type", "application/json").body(jsonOf(LIMIT + 1)).build());
+    server.enqueue(
+        new MockResponse.Builder()
+            .addHeader("Content-Type", "application/json")
+            .chunkedBody(new Buffer().writeUtf8(jsonOf(LIMIT)), 7)
+            .build());
+
+    assertThat(catchThrowableOfType(ResponseTooLargeException.class, () -> transport().answer(ApiRequest.get("/a"))))
+        .hasMessageContaining("more bytes than the client's limit");
+    assertThat(
+            catchThrowableOfType(
+                ResponseTooLargeException.class,
+                () -> transport().decode(ApiRequest.get("/b"), (status, body, charset) -> body.length)))
+        .hasMessageContaining("1001 bytes");
+    int read = transport().decode(ApiRequest.get("/c"), (status, body, charset) -> body.length);
+    assertThat(read).isEqualTo(LIMIT);
+  }
+
+  @Test
+  void decode_getsTheExactBytesStatusAndDeclaredCharset() {
+    byte[] latin1 = "{\"name\":\"Jos\u00e9\"}".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+    server.enqueue(
+        new MockResponse.Builder()
+            .code(202)
+            .addHeader("Content-Type", "application/json; charset=ISO-8859-1")
+            .body(new Buffer().write(latin1))
+            .build());
+    server.enqueue(new MockResponse.Builder().addHeader("Content-Type", "application/json").body("{}").build());
+
+    Object[] seen =
+        transport().decode(ApiRequest.get("/a"), (status, body, charset) -> new Object[] {status, body, charset});
+    java.nio.charset.Charset fallback =
+        transport().decode(ApiRequest.get("/b"), (status, body, charset) -> charset);
+
+    assertThat(seen[0]).isEqualTo(202);
+    assertThat((byte[]) seen[1]).isEqualTo(latin1);
+    assertThat(seen[2]).isEqualTo(java.nio.charset.StandardCharsets.ISO_8859_1);
+    assertThat(fallback).isEqualTo(java.nio.charset.StandardCharsets.UTF_8);
+  }
 }

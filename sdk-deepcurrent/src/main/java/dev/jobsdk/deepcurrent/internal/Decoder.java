@@ -2,6 +2,7 @@ package dev.jobsdk.deepcurrent.internal;
 
 import dev.jobsdk.core.JsonValue;
 import dev.jobsdk.core.internal.JsonValues;
+import dev.jobsdk.core.internal.Timestamps;
 import dev.jobsdk.core.internal.Untrusted;
 import dev.jobsdk.deepcurrent.BdJobSummary;
 import dev.jobsdk.deepcurrent.BdWarning;
@@ -18,9 +19,6 @@ import dev.jobsdk.deepcurrent.GrowthResolution;
 import dev.jobsdk.deepcurrent.GrowthRun;
 import dev.jobsdk.deepcurrent.JobStatus;
 import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
@@ -340,13 +338,9 @@ public final class Decoder {
     }
     String s = v.asText().strip();
     try {
-      return Optional.of(OffsetDateTime.parse(s).toInstant());
-    } catch (DateTimeParseException notOffset) {
-      try {
-        return Optional.of(LocalDateTime.parse(s).toInstant(ZoneOffset.UTC));
-      } catch (DateTimeParseException notLocal) {
-        throw invalid(source + " returned an unreadable " + field + ": " + Untrusted.text(s, 60));
-      }
+      return Optional.of(Timestamps.iso(s));
+    } catch (DateTimeParseException notIso) {
+      throw invalid(source + " returned an unreadable " + field + ": " + Untrusted.text(s, 60));
     }
   }
 

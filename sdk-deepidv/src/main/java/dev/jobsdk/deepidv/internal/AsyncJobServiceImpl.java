@@ -10,7 +10,6 @@ import dev.jobsdk.core.internal.ApiRequest;
 import dev.jobsdk.core.internal.Checks;
 import dev.jobsdk.core.internal.ClientRuntime;
 import dev.jobsdk.core.internal.DefaultJobHandle;
-import dev.jobsdk.core.internal.Transport;
 import dev.jobsdk.deepidv.AsyncJob;
 import dev.jobsdk.deepidv.AsyncJobService;
 import dev.jobsdk.deepidv.JobExpiredException;
@@ -134,8 +133,13 @@ public final class AsyncJobServiceImpl implements AsyncJobService {
       // The poller's error budget and back-off handle a failed poll; no transport retry on top.
       request.noRetry();
     }
-    Transport.Answer answer = runtime.transport().answer(request);
-    return AsyncJobParser.parse(answer.json(), answer.body(), resultType, request.toString());
+    // Decoded from the bytes in one pass: this is the call every poll makes.
+    return runtime
+        .transport()
+        .decode(
+            request,
+            (status, body, charset) ->
+                AsyncJobParser.parse(body, charset, resultType, request::toString));
   }
 
   private static <R> R resultOf(AsyncJob<R> job) {

@@ -200,6 +200,99 @@ class AsyncJobParserTest {
     assertThat(failed.errorMessage()).isEmpty();
   }
 
+  private static AsyncJob<JsonValue> parseBytes(String json, java.nio.charset.Charset charset) {
+    return AsyncJobParser.parse(json.getBytes(charset), charset, JsonValue.class, () -> WHERE);
+  }
+
+  @Test
+  void parseBytes_keepsTheExactTextAsSent_inItsDeclaredCharset() {
+    String json =
+        "{ \"jobId\" : \"j1\", \"note\": \"Jos\u00e9\", \"status\":\"processing\",\n"
+            + "\"createdAt\": 1717593600000, \"updatedAt\": \"2026-06-05T12:00:00.000Z\" }";
+
+    AsyncJob<JsonValue> utf8 = parseBytes(json, java.nio.charset.StandardCharsets.UTF_8);
+    AsyncJob<JsonValue> latin1 = parseBytes(json, java.nio.charset.StandardCharsets.ISO_8859_1);
+
+    assertThat(utf8.rawJson()).contains(json);
+    assertThat(latin1.rawJson()).contains(json);
+    assertThat(latin1.updatedAt()).isEqualTo(Instant.parse("2026-06-05T12:00:00Z"));
+  }
+
+  @Test
+  void parseBytes_duplicateNamesCountTheLastAndUnknownFieldsOfAnyDepthAreSkipped() {
+    String json =
+        "{\"jobId\":\"old\",\"deep\":[[[{\"a\":[1,{\"b\":null}]}]]],\"jobId\":\"j1\","
+            + "\"status\":\"pending\",\"createdAt\":{\"x\":1},\"createdAt\":\" 1716897600 \","
+            + "\"updatedAt\":1716897600.25,\"tail\":{\"status\":\"ready\"}}";
+
+    AsyncJob<JsonValue> job = parseBytes(json, java.nio.charset.StandardCharsets.UTF_8);
+
+    assertThat(job).isInstanceOf(AsyncJob.Pending.class);
+    assertThat(job.jobId()).isEqualTo("j1");
+    assertThat(job.createdAt()).isEqualTo(Instant.parse("2024-05-28T12:00:00Z"));
+    assertThat(job.updatedAt()).isEqualTo(Instant.parse("2024-05-28T12:00:00.250Z"));
+  }
+
+  @ParameterizedTest
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "{\"jobId\":{\"id\":\"j1\"},\"status\":\"pending\",\"createdAt\":1,\"updatedAt\":1} | returned no jobId",
+        "{\"jobId\":\"j1\",\"status\":null,\"createdAt\":1,\"updatedAt\":1} | returned no status",
+        "{\"jobId\":\"j1\",\"status\":\"pending\",\"createdAt\":[1],\"updatedAt\":1} | returned an unreadable createdAt",
+        "{\"jobId\":\"j1\",\"status\":\"pending\",\"createdAt\":1e400000,\"updatedAt\":1} | returned an unreadable createdAt",
+        "{\"jobId\":\"j1\",\"status\":\"pending\",\"createdAt\":1,\"updatedAt\":true} | returned an unreadable updatedAt",
+        "{\"jobId\":\"j1\",\"status\":\"pending\",\"createdAt\":1,\"updatedAt\":1e999999999} | returned an unreadable updatedAt",
+        "{\"jobId\":\"j1\",\"status\":\"pending\",\"createdAt\":1,\"updatedAt\":-1E+999999999} | returned an unreadable updatedAt",
+        "{\"jobId\":\"j1\",\"status\":\"pending\",\"createdAt\":1,\"updatedAt\":1 | returned a body that is not the expected JSON",
+        "[{\"jobId\":\"j1\"}] | returned a body that is not a JSON object",
+        "oops | returned a body that is not the expected JSON",
+        "'' | returned a body that is not a JSON object"
+      })
+  void parseBytes_brokenBodies_areInvalidResponsesNamingTheRequestAndField(String json, String message) {
+    assertThatThrownBy(() -> parseBytes(json, java.nio.charset.StandardCharsets.UTF_8))
+        .isInstanceOf(InvalidResponseException.class)
+        .hasMessageStartingWith(WHERE + " " + message.strip());
+  }
+
+  @Test
+  void parseBytes_hugeAndTinyEpochNumbers_areReadInBoundedTime() {
+    String tiny =
+        "{\"jobId\":\"j1\",\"status\":\"pending\",\"createdAt\":1e-999999999,\"updatedAt\":-0.5e-999999999}";
+    String longDigits =
+        "{\"jobId\":\"j1\",\"status\":\"pending\",\"createdAt\":1,\"updatedAt\":\""
+            + "9".repeat(1_000_000) + "\"}";
+
+    org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(
+        java.time.Duration.ofSeconds(20),
+        () -> {
+          AsyncJob<JsonValue> job = parseBytes(tiny, java.nio.charset.StandardCharsets.UTF_8);
+          assertThat(job.createdAt()).isEqualTo(Instant.EPOCH);
+          assertThat(job.updatedAt()).isEqualTo(Instant.EPOCH);
+          assertThatThrownBy(() -> parseBytes(longDigits, java.nio.charset.StandardCharsets.UTF_8))
+              .isInstanceOf(InvalidResponseException.class)
+              .hasMessage(WHERE + " returned an unreadable updatedAt");
+        });
+  }
+
+  @Test
+  void parseBytes_asksForTheRequestNameOnlyWhenThereIsAnError() {
+    byte[] body =
+        "{\"jobId\":\"j1\",\"status\":\"processing\",\"createdAt\":1,\"updatedAt\":1}"
+            .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+
+    AsyncJob<JsonValue> job =
+        AsyncJobParser.parse(
+            body,
+            java.nio.charset.StandardCharsets.UTF_8,
+            JsonValue.class,
+            () -> {
+              throw new AssertionError("the request name was built for a good answer");
+            });
+
+    assertThat(job.state()).isEqualTo(JobState.RUNNING);
+  }
+
   private static com.fasterxml.jackson.databind.JsonNode rawTree(String json) {
     try {
       return dev.jobsdk.core.internal.Json.MAPPER.readTree(json);
