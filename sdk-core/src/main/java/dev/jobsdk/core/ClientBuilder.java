@@ -192,8 +192,9 @@ public abstract class ClientBuilder<B extends ClientBuilder<B>> {
    * Sets the most polls the client runs at once, across all its waits. Polls due beyond it queue
    * (holding no thread) and start late; a client that falls behind its schedule logs a warning
    * once. The client's HTTP connection pool is sized to match (unless an {@link
-   * #okHttpClient(OkHttpClient) OkHttpClient} is shared). Default 256: about 2,500 polls per
-   * second at 100 ms of server latency.
+   * #okHttpClient(OkHttpClient) OkHttpClient} is shared). Default 224: about 2,200 polls per
+   * second at 100 ms of server latency; on JDK 17 that many poll threads, which together with the
+   * JVM's and OkHttp's own stay under 256 platform threads.
    *
    * <p>Where polls run: on JDK 21 and later each poll gets a virtual thread, so waiting for the
    * server costs no platform thread; on JDK 17 a pool of this many daemon threads, created on

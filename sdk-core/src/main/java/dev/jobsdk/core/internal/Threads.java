@@ -5,7 +5,7 @@ import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -55,17 +55,22 @@ final class Threads {
   }
 
   /**
-   * Returns a pool of daemon platform threads created only when no idle one is free and retired
-   * after 30 s idle. It has no bound of its own: wrap it in a {@link LimitedExecutor}, which lets
-   * at most its limit of tasks in at once, so the pool never grows past that (plus a thread
-   * handing over to the next task).
+   * Returns a pool of at most {@code maxThreads} daemon platform threads, each retired after 30 s
+   * idle. The bound is hard: a pool that creates a thread whenever none is idle at the instant of a
+   * hand-over (a cached pool) overshoots its user's limit under load, by a thread per hand-over
+   * race. Tasks beyond the bound wait in the pool's queue (the {@link LimitedExecutor} in front
+   * lets no more than the bound in, so that queue stays all but empty).
    *
    * @param prefix the threads' name prefix
+   * @param maxThreads the most threads alive at once
    * @return the pool
    */
-  static ThreadPoolExecutor platformPool(String prefix) {
-    return new ThreadPoolExecutor(
-        0, Integer.MAX_VALUE, 30, TimeUnit.SECONDS, new SynchronousQueue<>(), daemon(prefix));
+  static ThreadPoolExecutor platformPool(String prefix, int maxThreads) {
+    ThreadPoolExecutor pool =
+        new ThreadPoolExecutor(
+            maxThreads, maxThreads, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), daemon(prefix));
+    pool.allowCoreThreadTimeOut(true);
+    return pool;
   }
 
   /**
