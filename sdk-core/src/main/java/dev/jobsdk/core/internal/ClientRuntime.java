@@ -49,21 +49,23 @@ public final class ClientRuntime implements AutoCloseable {
     this.scheduler = scheduler;
     this.lifecycle = lifecycle;
     String host = transport.baseUrl().host();
-    this.poller =
+    Poller poller =
         new Poller(scheduler, () -> ThreadLocalRandom.current().nextDouble(), lifecycle)
             .completeOn(completions)
-            .gate(budget.gate(host, () -> ThreadLocalRandom.current().nextDouble()))
-            .describeLoad(
-                ownedScheduler == null
-                    ? () -> ""
-                    : () ->
-                        ownedScheduler.pollsInFlight()
-                            + " polls in flight and "
-                            + ownedScheduler.pollsQueued()
-                            + " due polls queued (maxConcurrentPolls "
-                            + ownedScheduler.maxConcurrentPolls()
-                            + (ownedScheduler.virtualThreads() ? ", virtual threads" : "")
-                            + ")");
+            .gate(budget.gate(host, () -> ThreadLocalRandom.current().nextDouble()));
+    if (ownedScheduler != null) {
+      // Lateness means something only on the client's own real-time scheduler (see watchLag).
+      poller.watchLag(
+          () ->
+              ownedScheduler.pollsInFlight()
+                  + " polls in flight and "
+                  + ownedScheduler.pollsQueued()
+                  + " due polls queued (maxConcurrentPolls "
+                  + ownedScheduler.maxConcurrentPolls()
+                  + (ownedScheduler.virtualThreads() ? ", virtual threads" : "")
+                  + ")");
+    }
+    this.poller = poller;
     this.defaultPolicy = defaultPolicy;
     this.ownedHttp = ownedHttp;
     this.ownedScheduler = ownedScheduler;

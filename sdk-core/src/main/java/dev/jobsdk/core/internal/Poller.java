@@ -40,7 +40,8 @@ public final class Poller {
   private volatile Executor completions = Runnable::run;
   private volatile RateGate gate = RateGate.NONE;
   private final LagMonitor lag = new LagMonitor();
-  private volatile Supplier<String> load = () -> "";
+  /** Non-null once {@link #watchLag} was called. */
+  private volatile Supplier<String> load;
 
   /**
    * What a poll asks before it is sent: the client's rate budget.
@@ -147,12 +148,16 @@ public final class Poller {
   }
 
   /**
-   * Sets what the lag warning says about the client's load (polls in flight and the like).
+   * Watches whether polls start later than scheduled, and warns once when they fall behind (see
+   * {@link LagMonitor}). Only a client running on its own real-time scheduler watches: under a
+   * scheduler the user injects, such as a virtual clock that a test or a simulation moves in
+   * jumps, lateness says nothing about the client's capacity.
    *
-   * @param description the load, as a short phrase
+   * @param description what the warning says about the client's load (polls in flight and the
+   *     like), as a short phrase
    * @return this poller
    */
-  public Poller describeLoad(Supplier<String> description) {
+  public Poller watchLag(Supplier<String> description) {
     this.load = description;
     return this;
   }
@@ -328,8 +333,9 @@ public final class Poller {
       }
       Instant start = clock.instant();
       Instant scheduledFor = due;
-      if (scheduledFor != null && start.isAfter(scheduledFor)) {
-        lag.record(Duration.between(scheduledFor, start), live.size(), load);
+      Supplier<String> watching = load;
+      if (watching != null && scheduledFor != null && start.isAfter(scheduledFor)) {
+        lag.record(Duration.between(scheduledFor, start), live.size(), watching);
       }
       Duration hold = gate.hold(start);
       if (!hold.isZero() && !hold.isNegative()) {

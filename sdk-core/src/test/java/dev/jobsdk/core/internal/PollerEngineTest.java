@@ -140,7 +140,7 @@ class PollerEngineTest {
     captureLagLog();
     Poller poller =
         new Poller(late(time, Duration.ofSeconds(3)), () -> 0.5)
-            .describeLoad(() -> "256 polls in flight and 900 due polls queued");
+            .watchLag(() -> "256 polls in flight and 900 due polls queued");
     List<CompletableFuture<TestJob>> waits = new ArrayList<>();
     for (int i = 0; i < 10; i++) {
       waits.add(poller.awaitAsync("j" + i, new CountingJob("j" + i, 5, new ArrayList<>()), EVERY_5S, null));
@@ -161,12 +161,41 @@ class PollerEngineTest {
   @Test
   void pollsOnSchedule_logNothing() {
     captureLagLog();
-    Poller poller = new Poller(late(time, Duration.ofMillis(900)), () -> 0.5);
+    Poller poller = new Poller(late(time, Duration.ofMillis(900)), () -> 0.5).watchLag(() -> "");
     for (int i = 0; i < 50; i++) {
       poller.awaitAsync("j" + i, new CountingJob("j" + i, 5, new ArrayList<>()), EVERY_5S, null);
     }
     time.advance(Duration.ofMinutes(2));
     assertThat(logged.list).isEmpty();
+  }
+
+  /** The builder every vendor client extends, bare. */
+  static final class TestClientBuilder extends dev.jobsdk.core.ClientBuilder<TestClientBuilder> {}
+
+  /** A virtual clock moved in jumps makes every poll "late": that is the test's doing, not load. */
+  @Test
+  void latePollsUnderAnInjectedScheduler_logNothing() {
+    captureLagLog();
+    ClientRuntime runtime =
+        ClientRuntime.create(
+            ClientSettings.of(
+                new TestClientBuilder().baseUrl("http://127.0.0.1:1").scheduler(late(time, Duration.ofSeconds(3))),
+                null,
+                EVERY_5S),
+            t -> Auth.none());
+    try {
+      List<CompletableFuture<TestJob>> waits = new ArrayList<>();
+      for (int i = 0; i < 30; i++) {
+        waits.add(
+            runtime.awaitAsync("j" + i, new CountingJob("j" + i, 5, new ArrayList<>()), EVERY_5S, null));
+      }
+      time.advance(Duration.ofMinutes(2));
+
+      assertThat(waits).allSatisfy(f -> assertThat(f).isCompleted());
+      assertThat(logged.list).isEmpty();
+    } finally {
+      runtime.close();
+    }
   }
 
   @Test
