@@ -1,14 +1,11 @@
 package dev.jobsdk.benchmarks;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -24,8 +21,24 @@ import java.util.concurrent.TimeUnit;
 final class MockProcess implements AutoCloseable {
   private final Process process;
   private final String baseUrl;
-  private final HttpClient admin =
-      HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
+  /**
+   * A few threads of the harness's own, so that it adds few to the client JVM's thread count: two
+   * for the HTTP client's internals and four that send creates. (Blocking sends: {@code
+   * HttpClient.sendAsync} completes every answer on the common pool, which on a 2-CPU machine is
+   * a new thread per task.)
+   */
+  private final java.util.concurrent.ExecutorService httpThreads = daemonPool(2, "mock-http");
+  private final java.util.concurrent.ExecutorService senders = daemonPool(4, "mock-create");
+  private final HttpClient admin = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+      .connectTimeout(Duration.ofSeconds(5)).executor(httpThreads).build();
+
+  private static java.util.concurrent.ExecutorService daemonPool(int threads, String name) {
+    return java.util.concurrent.Executors.newFixedThreadPool(threads, r -> {
+      Thread t = new Thread(r, name);
+      t.setDaemon(true);
+      return t;
+    });
+  }
 
   private MockProcess(Process process, String baseUrl) {
     this.process = process;
@@ -46,18 +59,10 @@ final class MockProcess implements AutoCloseable {
     String java = ProcessHandle.current().info().command().orElse("java");
     List<String> cmd = new ArrayList<>(List.of(java, "-Xmx" + args.get("mock-heap", "1g"),
         "-jar", jar.toString(), "--port", Integer.toString(port), "--no-rate-limits"));
-    Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+    // Its output is not read, and needs no thread of ours to drain it.
+    Process p = new ProcessBuilder(cmd).redirectErrorStream(true)
+        .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
     Runtime.getRuntime().addShutdownHook(new Thread(p::destroyForcibly));
-    // Drain its output so it never blocks on a full pipe.
-    CompletableFuture.runAsync(() -> {
-      try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
-        while (r.readLine() != null) {
-          // discarded
-        }
-      } catch (IOException ignored) {
-        // the process ended
-      }
-    });
     MockProcess mock = new MockProcess(p, "http://127.0.0.1:" + port);
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
     while (true) {
@@ -92,17 +97,31 @@ final class MockProcess implements AutoCloseable {
     return r;
   }
 
-  CompletableFuture<HttpResponse<String>> postAsync(String path, String json, java.util.concurrent.Executor on) {
+  /**
+   * Posts without blocking a thread. A connection the server closed as the request went out
+   * ("header parser received no bytes") is tried again, up to three times in all: a benchmark's
+   * own set-up must not count as the SDK's failures. (A lost create answer leaves one job nobody
+   * awaits, which changes nothing measured.)
+   */
+  CompletableFuture<HttpResponse<String>> postAsync(String path, String json) {
+    return postAsync(path, json, 3);
+  }
+
+  private CompletableFuture<HttpResponse<String>> postAsync(String path, String json, int attempts) {
     return CompletableFuture.supplyAsync(() -> {
-      try {
-        return admin.send(postRequest(path, json), HttpResponse.BodyHandlers.ofString());
-      } catch (IOException e) {
-        throw new java.io.UncheckedIOException(e);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IllegalStateException(e);
+      IOException last = null;
+      for (int i = 0; i < attempts; i++) {
+        try {
+          return admin.send(postRequest(path, json), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+          last = e;
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          throw new IllegalStateException(e);
+        }
       }
-    }, on);
+      throw new java.io.UncheckedIOException(last);
+    }, senders);
   }
 
   private HttpRequest postRequest(String path, String json) {
@@ -123,6 +142,8 @@ final class MockProcess implements AutoCloseable {
 
   @Override
   public void close() {
+    senders.shutdownNow();
+    httpThreads.shutdownNow();
     process.destroy();
     try {
       if (!process.waitFor(5, TimeUnit.SECONDS)) {

@@ -40,9 +40,9 @@ import java.util.concurrent.locks.LockSupport;
  * delay (job end to future completed), peak live platform threads, heap after GC, client CPU per
  * poll, and whether every wait completed with its job's result.
  *
- * <p>Options: {@code --n 10000 --interval 5 --job-seconds 30 --latencies 0,100
- * --engines sdk,fixed16,thread-per-wait --concurrency 256 --mock-jar PATH}; {@code --quick} is
- * N = 1,000, a 2 s interval, 8 s jobs and 100 ms latency only.
+ * <p>Options: {@code --n 10000 --interval 5 --job-seconds 32 --latencies 0,100
+ * --engines sdk,fixed16,thread-per-wait --concurrency 224 --mock-jar PATH}; {@code --quick} is
+ * N = 1,000, a 2 s interval, 9 s jobs and 100 ms latency only.
  */
 public final class ScaleBenchmark implements Benchmark {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -145,7 +145,9 @@ public final class ScaleBenchmark implements Benchmark {
     boolean quick = args.quick();
     int n = (int) args.getLong("n", quick ? 1_000 : 10_000);
     int interval = (int) args.getLong("interval", quick ? 2 : 5);
-    int jobSeconds = (int) args.getLong("job-seconds", quick ? 8 : 30);
+    // Not a multiple of the interval: a job ending just as a poll is due would make the detection
+    // delay flip between ~0 and a whole interval from run to run.
+    int jobSeconds = (int) args.getLong("job-seconds", quick ? 9 : 32);
     int concurrency = (int) args.getLong("concurrency", DefaultJobScheduler.DEFAULT_MAX_CONCURRENT_POLLS);
     List<Integer> latencies = Arrays.stream(args.get("latencies", quick ? "100" : "0,100").split(","))
         .map(String::trim).map(Integer::parseInt).toList();
@@ -211,8 +213,8 @@ public final class ScaleBenchmark implements Benchmark {
         .initialDelay(Duration.ZERO).interval(Duration.ofSeconds(interval)).multiplier(1)
         .maxInterval(Duration.ofSeconds(interval)).jitter(PollingPolicy.Jitter.NONE)
         .totalTimeout(Duration.ofMinutes(30)).maxConsecutiveErrors(20).build();
-    // Jobs are created by a few threads of the benchmark's own, each as its wait starts.
-    ExecutorService creators = Executors.newFixedThreadPool(8, daemon("create"));
+    // Jobs are created without blocking (the mock's admin client has two threads), each as its
+    // wait starts.
     ExecutorService fixed = engine.equals("fixed16") ? Executors.newFixedThreadPool(16, daemon("fixed16")) : null;
     DefaultJobScheduler inner = new DefaultJobScheduler(Clock.systemUTC(),
         engine.equals("fixed16") ? 16 : concurrency, fixed, null);
@@ -229,6 +231,7 @@ public final class ScaleBenchmark implements Benchmark {
     long cpuStart;
     long cpuEnd;
     long t0;
+    sampledPeak = 0;
     try (DeepIdvClient client = builder.build()) {
       threads.resetPeakThreadCount();
       t0 = System.nanoTime();
@@ -240,8 +243,11 @@ public final class ScaleBenchmark implements Benchmark {
         if (wait > 0) {
           LockSupport.parkNanos(wait);
         }
+        if (i % 100 == 0) {
+          sampleThreads();
+        }
         int k = i;
-        mock.postAsync("/__mock/jobs", create, creators).whenComplete((resp, createError) -> {
+        mock.postAsync("/__mock/jobs", create).whenComplete((resp, createError) -> {
           if (createError != null) {
             System.out.println("  create failed: " + createError);
             failed.incrementAndGet();
@@ -288,12 +294,18 @@ public final class ScaleBenchmark implements Benchmark {
       cpuStart = processCpuNanos();
       parkUntil(t0 + TimeUnit.SECONDS.toNanos(Math.max(interval + 2, jobSeconds - 1)));
       cpuEnd = processCpuNanos();
+      System.out.println("  " + engine + ", threads by name at the most seen (" + sampledPeak + "): "
+          + sampledPeakCensus);
       heapAfterGc = heapAfterGcMiB();
-      if (!allDone.await(jobSeconds + interval * 6L + 120, TimeUnit.SECONDS)) {
+      long limit = System.nanoTime() + TimeUnit.SECONDS.toNanos(jobSeconds + interval * 6L + 120);
+      while (allDone.getCount() > 0 && System.nanoTime() < limit) {
+        sampleThreads();
+        allDone.await(50, TimeUnit.MILLISECONDS);
+      }
+      if (allDone.getCount() > 0) {
         System.out.printf("  %s: %d waits still running at the time limit%n", engine, allDone.getCount());
       }
     } finally {
-      creators.shutdownNow();
       inner.close();
       if (fixed != null) {
         fixed.shutdownNow();
@@ -377,10 +389,39 @@ public final class ScaleBenchmark implements Benchmark {
     };
   }
 
+  /**
+   * Live platform threads grouped by name with digits dropped, largest groups first: which of the
+   * peak count are the client's poll workers, its other threads, the harness's and the JVM's.
+   */
+  static String census() {
+    java.util.Map<String, Integer> groups = new java.util.TreeMap<>();
+    for (Thread t : Thread.getAllStackTraces().keySet()) {
+      groups.merge(t.getName().replaceAll("[0-9]+", "#"), 1, Integer::sum);
+    }
+    return groups.entrySet().stream()
+        .sorted((a, b) -> b.getValue() - a.getValue())
+        .map(e -> e.getKey() + "=" + e.getValue())
+        .collect(java.util.stream.Collectors.joining(", "));
+  }
+
+  /** The most live threads seen by {@link #parkUntil} and who they were, for the case running. */
+  private static int sampledPeak;
+  private static String sampledPeakCensus = "";
+
+  /** Parks until then, looking every 50 ms at the live thread count and naming them at a new high. */
   private static void parkUntil(long nanoTime) {
     long wait;
     while ((wait = nanoTime - System.nanoTime()) > 0) {
-      LockSupport.parkNanos(wait);
+      sampleThreads();
+      LockSupport.parkNanos(Math.min(wait, 50_000_000L));
+    }
+  }
+
+  private static void sampleThreads() {
+    int live = ManagementFactory.getThreadMXBean().getThreadCount();
+    if (live > sampledPeak) {
+      sampledPeak = live;
+      sampledPeakCensus = census();
     }
   }
 
