@@ -5,7 +5,8 @@ import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.LinkedTransferQueue;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -55,22 +56,52 @@ final class Threads {
   }
 
   /**
-   * Returns a pool of at most {@code maxThreads} daemon platform threads, each retired after 30 s
-   * idle. The bound is hard: a pool that creates a thread whenever none is idle at the instant of a
-   * hand-over (a cached pool) overshoots its user's limit under load, by a thread per hand-over
-   * race. Tasks beyond the bound wait in the pool's queue (the {@link LimitedExecutor} in front
-   * lets no more than the bound in, so that queue stays all but empty).
+   * Returns a pool of at most {@code maxThreads} daemon platform threads that starts a thread only
+   * when no idle one can take a task, and retires each after 30 s idle: under light load it holds
+   * a few threads, under heavy load never more than the bound. (A cached pool overshoots its
+   * user's limit by a thread per hand-over race; a fixed pool with a queue grows to its bound under
+   * any steady load, since it adds a thread per task until it has its core size.) A task that
+   * meets the pool at its bound waits in the queue for the next free thread; the {@link
+   * LimitedExecutor} in front lets no more than the bound in, so that happens only while a thread
+   * is between two tasks.
    *
    * @param prefix the threads' name prefix
    * @param maxThreads the most threads alive at once
    * @return the pool
    */
   static ThreadPoolExecutor platformPool(String prefix, int maxThreads) {
-    ThreadPoolExecutor pool =
-        new ThreadPoolExecutor(
-            maxThreads, maxThreads, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), daemon(prefix));
-    pool.allowCoreThreadTimeOut(true);
-    return pool;
+    HandOffQueue queue = new HandOffQueue();
+    return new ThreadPoolExecutor(
+        0,
+        maxThreads,
+        30,
+        TimeUnit.SECONDS,
+        queue,
+        daemon(prefix),
+        (task, pool) -> {
+          if (pool.isShutdown()) {
+            throw new RejectedExecutionException("the pool is shut down");
+          }
+          queue.enqueue(task);
+        });
+  }
+
+  /**
+   * The pool's queue: {@link #offer} hands a task straight to an idle thread or refuses it, which
+   * makes the pool start a thread (up to its bound) rather than queue the task behind busy ones.
+   */
+  static final class HandOffQueue extends LinkedTransferQueue<Runnable> {
+    private static final long serialVersionUID = 1L;
+
+    @Override
+    public boolean offer(Runnable task) {
+      return tryTransfer(task);
+    }
+
+    /** Queues a task for the next thread that frees up (the pool is at its bound). */
+    void enqueue(Runnable task) {
+      super.offer(task);
+    }
   }
 
   /**
