@@ -158,8 +158,16 @@ public final class ScaleBenchmark implements Benchmark {
 
     List<Case> cases = new ArrayList<>();
     try (MockProcess mock = MockProcess.start(args)) {
+      int idleThreads = ManagementFactory.getThreadMXBean().getThreadCount();
       for (int latency : latencies) {
         for (String engine : engines) {
+          // The previous case's threads are stopped but may take a moment to end; a case's
+          // peak counts only its own.
+          long settle = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+          while (ManagementFactory.getThreadMXBean().getThreadCount() > idleThreads + 2
+              && System.nanoTime() < settle) {
+            LockSupport.parkNanos(20_000_000L);
+          }
           mock.reset(latency);
           System.gc();
           Case c = runCase(mock, engine.trim(), latency, n, interval, jobSeconds, concurrency);
