@@ -42,7 +42,7 @@ import java.util.concurrent.locks.LockSupport;
  *
  * <p>Options: {@code --n 10000 --interval 5 --job-seconds 32 --latencies 0,100
  * --engines sdk,fixed16,thread-per-wait --concurrency 224 --mock-jar PATH}; {@code --quick} is
- * N = 1,000, a 2 s interval, 9 s jobs and 100 ms latency only.
+ * N = 1,000, a 2 s interval, 7 s jobs and 100 ms latency only.
  */
 public final class ScaleBenchmark implements Benchmark {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -147,7 +147,7 @@ public final class ScaleBenchmark implements Benchmark {
     int interval = (int) args.getLong("interval", quick ? 2 : 5);
     // Not a multiple of the interval: a job ending just as a poll is due would make the detection
     // delay flip between ~0 and a whole interval from run to run.
-    int jobSeconds = (int) args.getLong("job-seconds", quick ? 9 : 32);
+    int jobSeconds = (int) args.getLong("job-seconds", quick ? 7 : 32);
     int concurrency = (int) args.getLong("concurrency", DefaultJobScheduler.DEFAULT_MAX_CONCURRENT_POLLS);
     List<Integer> latencies = Arrays.stream(args.get("latencies", quick ? "100" : "0,100").split(","))
         .map(String::trim).map(Integer::parseInt).toList();
