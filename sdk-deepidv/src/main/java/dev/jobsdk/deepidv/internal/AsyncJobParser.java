@@ -33,27 +33,6 @@ public final class AsyncJobParser {
   private AsyncJobParser() {}
 
   /**
-   * Reads a job from a JSON tree (the whole body written back to JSON, then read as sent).
-   *
-   * @param body the response body
-   * @param resultType what a ready job's result is read as
-   * @param where the request, for error messages, such as {@code GET /v1/async-jobs/42}
-   * @param <R> the result type
-   * @return the job, whose {@link AsyncJob#rawJson()} is {@code body} as JSON text
-   * @throws InvalidResponseException if a required field is missing or unreadable, or the result
-   *     cannot be read as {@code resultType}
-   */
-  public static <R> AsyncJob<R> parse(JsonNode body, Class<R> resultType, String where) {
-    byte[] bytes;
-    try {
-      bytes = Json.MAPPER.writeValueAsBytes(body);
-    } catch (JsonProcessingException e) {
-      throw invalid(where, "a body that cannot be written as JSON", e);
-    }
-    return parse(bytes, StandardCharsets.UTF_8, resultType, () -> where);
-  }
-
-  /**
    * Reads a job from the body exactly as sent, which becomes its {@link AsyncJob#rawJson()}.
    *
    * @param body the body's bytes

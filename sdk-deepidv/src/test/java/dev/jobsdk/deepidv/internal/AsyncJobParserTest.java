@@ -33,7 +33,7 @@ class AsyncJobParserTest {
   @Test
   void parse_seedReadyJob_isReadyWithTypedResult() {
     AsyncJob<AdverseMediaResult> job =
-        AsyncJobParser.parse(
+        TreeParse.parse(
             Fixtures.json("deepidv-async-job-ready.json"), AdverseMediaResult.class, WHERE);
 
     assertThat(job).isInstanceOf(AsyncJob.Ready.class);
@@ -49,16 +49,16 @@ class AsyncJobParserTest {
 
   @Test
   void parse_eachDocumentedStatus_givesItsVariantAndState() {
-    assertThat(AsyncJobParser.parse(job("pending"), JsonValue.class, WHERE))
+    assertThat(TreeParse.parse(job("pending"), JsonValue.class, WHERE))
         .isInstanceOf(AsyncJob.Pending.class)
         .extracting(AsyncJob::state)
         .isEqualTo(JobState.PENDING);
-    assertThat(AsyncJobParser.parse(job("processing"), JsonValue.class, WHERE))
+    assertThat(TreeParse.parse(job("processing"), JsonValue.class, WHERE))
         .isInstanceOf(AsyncJob.Processing.class)
         .extracting(AsyncJob::state)
         .isEqualTo(JobState.RUNNING);
     AsyncJob<JsonValue> failed =
-        AsyncJobParser.parse(job("failed").put("error", "upstream timeout"), JsonValue.class, WHERE);
+        TreeParse.parse(job("failed").put("error", "upstream timeout"), JsonValue.class, WHERE);
     assertThat(failed).isInstanceOf(AsyncJob.Failed.class);
     assertThat(failed.state()).isEqualTo(JobState.FAILED);
     assertThat(((AsyncJob.Failed<JsonValue>) failed).error()).isEqualTo("upstream timeout");
@@ -67,7 +67,7 @@ class AsyncJobParserTest {
 
   @Test
   void parse_upperCaseStatusOfOlderServers_isRecognisedAndKeptRaw() {
-    AsyncJob<JsonValue> job = AsyncJobParser.parse(job("PENDING"), JsonValue.class, WHERE);
+    AsyncJob<JsonValue> job = TreeParse.parse(job("PENDING"), JsonValue.class, WHERE);
 
     assertThat(job).isInstanceOf(AsyncJob.Pending.class);
     assertThat(job.rawStatus()).isEqualTo("PENDING");
@@ -77,7 +77,7 @@ class AsyncJobParserTest {
   void parse_unknownStatus_isUnknownVariantKeepingTheBody() {
     ObjectNode body = job("archived").put("extra", 7);
 
-    AsyncJob<JsonValue> job = AsyncJobParser.parse(body, JsonValue.class, WHERE);
+    AsyncJob<JsonValue> job = TreeParse.parse(body, JsonValue.class, WHERE);
 
     assertThat(job).isInstanceOf(AsyncJob.Unknown.class);
     assertThat(job.state()).isEqualTo(JobState.UNKNOWN);
@@ -93,7 +93,7 @@ class AsyncJobParserTest {
     body.putObject("future").putArray("list").add("x");
     JsonNode sent = body.deepCopy();
 
-    AsyncJob<JsonValue> job = AsyncJobParser.parse(body, JsonValue.class, WHERE);
+    AsyncJob<JsonValue> job = TreeParse.parse(body, JsonValue.class, WHERE);
     ((ObjectNode) body.get("future")).removeAll();
     body.put("jobId", "changed-after-parse");
 
@@ -116,16 +116,16 @@ class AsyncJobParserTest {
     ObjectNode body = job("pending");
     body.set("createdAt", Json.MAPPER.getNodeFactory().numberNode(new java.math.BigDecimal(epoch)));
 
-    assertThat(AsyncJobParser.parse(body, JsonValue.class, WHERE).createdAt())
+    assertThat(TreeParse.parse(body, JsonValue.class, WHERE).createdAt())
         .isEqualTo(Instant.parse(expected));
   }
 
   @Test
   void parse_createdAtAsStringOrIso_isReadToo() {
-    assertThat(AsyncJobParser.parse(job("pending").put("createdAt", "1716897600"), JsonValue.class, WHERE)
+    assertThat(TreeParse.parse(job("pending").put("createdAt", "1716897600"), JsonValue.class, WHERE)
             .createdAt())
         .isEqualTo(Instant.parse("2024-05-28T12:00:00Z"));
-    assertThat(AsyncJobParser.parse(
+    assertThat(TreeParse.parse(
                 job("pending").put("createdAt", "2024-05-28T14:00:00+02:00"), JsonValue.class, WHERE)
             .createdAt())
         .isEqualTo(Instant.parse("2024-05-28T12:00:00Z"));
@@ -133,11 +133,11 @@ class AsyncJobParserTest {
 
   @Test
   void parse_updatedAtWithOffsetOrWithoutZone_isRead() {
-    assertThat(AsyncJobParser.parse(
+    assertThat(TreeParse.parse(
                 job("pending").put("updatedAt", "2026-06-05T14:00:00+02:00"), JsonValue.class, WHERE)
             .updatedAt())
         .isEqualTo(Instant.parse("2026-06-05T12:00:00Z"));
-    assertThat(AsyncJobParser.parse(
+    assertThat(TreeParse.parse(
                 job("pending").put("updatedAt", "2026-06-05T12:00:00"), JsonValue.class, WHERE)
             .updatedAt())
         .isEqualTo(Instant.parse("2026-06-05T12:00:00Z"));
@@ -149,8 +149,8 @@ class AsyncJobParserTest {
     ObjectNode body = job("ready");
     body.putObject("result").put("score", 3).putArray("items").add("x");
 
-    AsyncJob<Map> asMap = AsyncJobParser.parse(body, Map.class, WHERE);
-    AsyncJob<JsonValue> asTree = AsyncJobParser.parse(body, JsonValue.class, WHERE);
+    AsyncJob<Map> asMap = TreeParse.parse(body, Map.class, WHERE);
+    AsyncJob<JsonValue> asTree = TreeParse.parse(body, JsonValue.class, WHERE);
 
     assertThat(((AsyncJob.Ready<Map>) asMap).result()).containsEntry("score", 3);
     assertThat(((AsyncJob.Ready<JsonValue>) asTree).result().path("items").path(0).asString().orElseThrow())
@@ -164,21 +164,21 @@ class AsyncJobParserTest {
     ObjectNode noCreated = job("pending");
     noCreated.remove("createdAt");
 
-    assertThatThrownBy(() -> AsyncJobParser.parse(noId, JsonValue.class, WHERE))
+    assertThatThrownBy(() -> TreeParse.parse(noId, JsonValue.class, WHERE))
         .isInstanceOf(InvalidResponseException.class)
         .hasMessage(WHERE + " returned no jobId");
-    assertThatThrownBy(() -> AsyncJobParser.parse(noCreated, JsonValue.class, WHERE))
+    assertThatThrownBy(() -> TreeParse.parse(noCreated, JsonValue.class, WHERE))
         .isInstanceOf(InvalidResponseException.class)
         .hasMessage(WHERE + " returned no createdAt");
     assertThatThrownBy(
-            () -> AsyncJobParser.parse(job("pending").put("updatedAt", "yesterday"), JsonValue.class, WHERE))
+            () -> TreeParse.parse(job("pending").put("updatedAt", "yesterday"), JsonValue.class, WHERE))
         .isInstanceOf(InvalidResponseException.class)
         .hasMessage(WHERE + " returned an unreadable updatedAt");
-    assertThatThrownBy(() -> AsyncJobParser.parse(job("ready"), JsonValue.class, WHERE))
+    assertThatThrownBy(() -> TreeParse.parse(job("ready"), JsonValue.class, WHERE))
         .isInstanceOf(InvalidResponseException.class)
         .hasMessage(WHERE + " returned a ready job without a result");
     assertThatThrownBy(
-            () -> AsyncJobParser.parse(Json.MAPPER.getNodeFactory().textNode("oops"), JsonValue.class, WHERE))
+            () -> TreeParse.parse(Json.MAPPER.getNodeFactory().textNode("oops"), JsonValue.class, WHERE))
         .isInstanceOf(InvalidResponseException.class);
   }
 
@@ -187,14 +187,14 @@ class AsyncJobParserTest {
     ObjectNode body = job("ready");
     body.putArray("result").add(1);
 
-    assertThatThrownBy(() -> AsyncJobParser.parse(body, AdverseMediaResult.class, WHERE))
+    assertThatThrownBy(() -> TreeParse.parse(body, AdverseMediaResult.class, WHERE))
         .isInstanceOf(InvalidResponseException.class)
         .hasMessageContaining("cannot be read as dev.jobsdk.deepidv.AdverseMediaResult");
   }
 
   @Test
   void parse_failedWithoutError_hasEmptyErrorAndNoErrorMessage() {
-    AsyncJob<JsonValue> failed = AsyncJobParser.parse(job("failed"), JsonValue.class, WHERE);
+    AsyncJob<JsonValue> failed = TreeParse.parse(job("failed"), JsonValue.class, WHERE);
 
     assertThat(((AsyncJob.Failed<JsonValue>) failed).error()).isEmpty();
     assertThat(failed.errorMessage()).isEmpty();
