@@ -356,8 +356,9 @@ public final class Transport {
       template.header("Idempotency-Key", req.idempotencyKey);
     }
     template.method(req.method, body(req));
-    // Built once; an authenticated attempt copies it to add the credential of the moment.
-    Request unauthenticated = template.build();
+    // An unauthenticated request is built once; an authenticated attempt sets the credential of
+    // the moment on the template (header() replaces, so a retry carries only the new one).
+    Request unauthenticated = req.authenticated ? null : template.build();
     // The retry context is made only when an attempt fails: a poll that succeeds (nearly all of
     // them) allocates none.
     Retry.AsyncContext<Object> context = null;
@@ -371,9 +372,8 @@ public final class Transport {
       String credential = null;
       Request request = unauthenticated;
       if (req.authenticated) {
-        Request.Builder builder = unauthenticated.newBuilder();
-        credential = auth.apply(builder);
-        request = builder.build();
+        credential = auth.apply(template);
+        request = template.build();
       }
       if (log.isTraceEnabled()) {
         log.trace("{} {} headers: {}", req.method, path, Redaction.headers(request.headers()));
