@@ -99,6 +99,12 @@ public final class ClientRuntime implements AutoCloseable {
       dispatcher.setMaxRequests(concurrency);
       dispatcher.setMaxRequestsPerHost(concurrency);
       http.dispatcher(dispatcher).connectionPool(new ConnectionPool(concurrency, 5, TimeUnit.MINUTES));
+      // Connect on the calling poll thread (virtual on JDK 21+), trying the host's addresses in
+      // the order the resolver gives them (IPv4 first by the JDK's default). OkHttp's fast fallback
+      // races them on threads of its own TaskRunner instead: a burst of new connections, as when
+      // thousands of waits start, made up to 17 extra platform threads, which on JDK 17 pushed a
+      // client past 256. A shared OkHttpClient keeps its own setting.
+      http.fastFallback(false);
     }
     http.connectTimeout(settings.connectTimeout())
         .readTimeout(settings.readTimeout())
