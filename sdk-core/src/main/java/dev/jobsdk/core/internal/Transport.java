@@ -15,9 +15,7 @@ import dev.jobsdk.core.RetryPolicy;
 import io.github.resilience4j.retry.Retry;
 import io.github.resilience4j.retry.RetryConfig;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.charset.Charset;
-import java.io.PushbackInputStream;
 import java.io.InterruptedIOException;
 import java.net.SocketTimeoutException;
 import java.time.Clock;
@@ -228,30 +226,7 @@ public final class Transport {
    * @return the body
    */
   public JsonNode tree(ApiRequest request) {
-    return execute(
-        request,
-        response -> {
-          // Parse the bytes as they come, within the body limit (no String copy of the body): the
-          // first non-blank byte tells JSON from a bare-text answer.
-          PushbackInputStream in =
-              new PushbackInputStream(BoundedBody.stream(response.body(), maxResponseBytes), 1);
-          int first = in.read();
-          while (first == ' ' || first == '\t' || first == '\n' || first == '\r') {
-            first = in.read();
-          }
-          if (first < 0) {
-            return Json.MAPPER.getNodeFactory().textNode("");
-          }
-          in.unread(first);
-          if (first == '{' || first == '[' || first == '"') {
-            return Json.MAPPER.readTree(in);
-          }
-          MediaType type = response.body().contentType();
-          Charset charset = type == null ? null : type.charset();
-          return Json.MAPPER.getNodeFactory()
-              .textNode(new String(in.readAllBytes(), charset == null ? StandardCharsets.UTF_8 : charset).strip());
-        },
-        false);
+    return decode(request, (status, bytes, charset) -> jsonOrText(new String(bytes, charset)));
   }
 
   /**
@@ -275,19 +250,20 @@ public final class Transport {
         request,
         (status, bytes, charset) -> {
           String body = new String(bytes, charset);
-          String trimmed = body.strip();
-          JsonNode json;
-          if (trimmed.isEmpty()) {
-            json = Json.MAPPER.getNodeFactory().textNode("");
-          } else {
-            char first = trimmed.charAt(0);
-            json =
-                first == '{' || first == '[' || first == '"'
-                    ? Json.MAPPER.readTree(trimmed)
-                    : Json.MAPPER.getNodeFactory().textNode(trimmed);
-          }
-          return new Answer(status, body, json);
+          return new Answer(status, body, jsonOrText(body));
         });
+  }
+
+  /** A body read as JSON, or as a text node (stripped) when it does not start as JSON does. */
+  private static JsonNode jsonOrText(String body) throws JsonProcessingException {
+    String trimmed = body.strip();
+    if (!trimmed.isEmpty()) {
+      char first = trimmed.charAt(0);
+      if (first == '{' || first == '[' || first == '"') {
+        return Json.MAPPER.readTree(trimmed);
+      }
+    }
+    return Json.MAPPER.getNodeFactory().textNode(trimmed);
   }
 
   /**
@@ -475,13 +451,7 @@ public final class Transport {
           attempt,
           retries.maxRetries(),
           delay.toMillis());
-      try {
-        scheduler.sleep(delay);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new ApiConnectionException(
-            "Interrupted while waiting to retry " + req.method + " " + path, e, false);
-      }
+      sleepFor(delay, "retry", req, path);
     }
   }
 
@@ -523,21 +493,22 @@ public final class Transport {
                 hold,
                 null));
       }
-      sleepFor(hold, req, path);
+      sleepFor(hold, "send", req, path);
     }
     Duration slot = budget.reserveSlot(scheduler.clock().instant());
     if (!slot.isZero()) {
-      sleepFor(slot, req, path);
+      sleepFor(slot, "send", req, path);
     }
   }
 
-  private void sleepFor(Duration d, ApiRequest req, String path) {
+  /** Waits on the client's scheduler before an attempt ({@code why}: "send" or "retry"). */
+  private void sleepFor(Duration d, String why, ApiRequest req, String path) {
     try {
       scheduler.sleep(d);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new ApiConnectionException(
-          "Interrupted while waiting to send " + req.method + " " + path, e, false);
+          "Interrupted while waiting to " + why + " " + req.method + " " + path, e, false);
     }
   }
 
