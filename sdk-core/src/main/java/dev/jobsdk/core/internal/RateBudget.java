@@ -181,6 +181,11 @@ public final class RateBudget {
    * @return true if the request's slot was reserved already
    */
   boolean takePrepaid() {
+    // Only a limited budget prepays (see gate().send); an unlimited one never touches the thread
+    // local, whose first get() on a new (virtual) poll thread would create the thread's map.
+    if (intervalNanos == 0) {
+      return false;
+    }
     if (prepaid.get() != null) {
       prepaid.remove();
       return true;
